@@ -1,0 +1,72 @@
+/** A host's files: mailroot folders and log files. Windows paths, case-insensitive. */
+
+export interface VirtualFile {
+  path: string;
+  content: string;
+  mtime: number;
+}
+
+const key = (path: string) => path.replace(/\//g, '\\').replace(/\\+$/, '').toLowerCase();
+
+export class VirtualFs {
+  #files = new Map<string, VirtualFile>();
+  #dirs = new Map<string, string>();
+
+  mkdir(path: string): void {
+    const parts = path.replace(/\//g, '\\').replace(/\\+$/, '').split('\\');
+    for (let i = 1; i <= parts.length; i++) {
+      const p = parts.slice(0, i).join('\\');
+      if (!this.#dirs.has(key(p))) this.#dirs.set(key(p), p);
+    }
+  }
+
+  isDir(path: string): boolean {
+    return this.#dirs.has(key(path));
+  }
+
+  /** The directory's path as stored (original case), or null. */
+  dirPath(path: string): string | null {
+    return this.#dirs.get(key(path)) ?? null;
+  }
+
+  writeFile(path: string, content: string, mtime: number): void {
+    const dir = path.slice(0, path.lastIndexOf('\\'));
+    if (dir) this.mkdir(dir);
+    this.#files.set(key(path), { path, content, mtime });
+  }
+
+  appendFile(path: string, content: string, mtime: number): void {
+    const existing = this.#files.get(key(path));
+    if (existing) {
+      existing.content += content;
+      existing.mtime = mtime;
+    } else this.writeFile(path, content, mtime);
+  }
+
+  readFile(path: string): VirtualFile | null {
+    return this.#files.get(key(path)) ?? null;
+  }
+
+  remove(path: string): boolean {
+    return this.#files.delete(key(path));
+  }
+
+  /** Files directly inside a directory, sorted by name. */
+  list(dir: string): VirtualFile[] {
+    const prefix = key(dir) + '\\';
+    const out: VirtualFile[] = [];
+    for (const [k, f] of this.#files) {
+      if (k.startsWith(prefix) && !k.slice(prefix.length).includes('\\')) out.push(f);
+    }
+    return out.sort((a, b) => (a.path.toLowerCase() < b.path.toLowerCase() ? -1 : 1));
+  }
+
+  /** Sub-directories directly inside a directory. */
+  listDirs(dir: string): string[] {
+    const prefix = key(dir) + '\\';
+    return [...this.#dirs.entries()]
+      .filter(([k]) => k.startsWith(prefix) && !k.slice(prefix.length).includes('\\'))
+      .map(([, p]) => p)
+      .sort();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Windows event log entries the world writes: smtpsvc 4000/4006 (Application) and Service Control
+ * Manager 7036 (System). Texts from reference §6; the Japanese SCM pattern from ja-terms §4.3.
+ */
+import type { EventLogEntry, Locale } from '../world/types';
+
+/** smtpsvc reason texts with their HRESULTs (reference §6.2). */
+export const SMTP_REASONS = {
+  noResponse: { hresult: 0xc00402d2, text: 'The remote server did not respond to a connection attempt.' },
+  dropped: { hresult: 0xc00402d3, text: 'The connection was dropped by the remote host.' },
+  cannotConnect: { hresult: 0xc00402d8, text: 'Unable to make a connection to the destination server.' },
+  dnsBind: { hresult: 0xc00402d5, text: 'Unable to bind to the destination server in DNS.' },
+  noSuchDomain: { hresult: 0xc00402d6, text: 'Destination server does not exist.' },
+  protocolError: { hresult: 0xc00402d7, text: 'An SMTP protocol error occurred.' },
+  expired: { hresult: 0xc00402d1, text: 'Unable to deliver the message because the message has expired.' },
+  dnsInternal: { hresult: 0xc00402e7, text: 'An internal DNS error caused a failure to find the remote server.' },
+} as const;
+export type SmtpReason = keyof typeof SMTP_REASONS;
+
+export function hresultText(reason: SmtpReason): string {
+  return `0x${SMTP_REASONS[reason].hresult.toString(16).toUpperCase()}`;
+}
+
+export function event4000(time: number, domain: string, reason: SmtpReason): EventLogEntry {
+  const r = SMTP_REASONS[reason];
+  return {
+    log: 'Application',
+    source: 'smtpsvc',
+    eventId: 4000,
+    level: 'Warning',
+    time,
+    message: `Message delivery to the remote domain '${domain}' failed for the following reason: ${r.text}\r\n\r\nData: 0000: ${r.hresult.toString(16)}`,
+  };
+}
+
+export function event4006(time: number, hostIp: string, domain: string, reason: SmtpReason): EventLogEntry {
+  const r = SMTP_REASONS[reason];
+  return {
+    log: 'Application',
+    source: 'smtpsvc',
+    eventId: 4006,
+    level: 'Warning',
+    time,
+    message: `Message delivery to the host '${hostIp}' failed while delivering to the remote domain '${domain}' for the following reason: ${r.text}`,
+  };
+}
+
+const STATE_WORDS: Record<Locale, Record<'running' | 'stopped' | 'paused', string>> = {
+  en: { running: 'running', stopped: 'stopped', paused: 'paused' },
+  ja: { running: '実行中', stopped: '停止', paused: '一時停止' },
+};
+
+export function event7036(
+  time: number,
+  displayName: string,
+  state: 'running' | 'stopped' | 'paused',
+  locale: Locale,
+): EventLogEntry {
+  const word = STATE_WORDS[locale][state];
+  return {
+    log: 'System',
+    source: 'Service Control Manager',
+    eventId: 7036,
+    level: 'Information',
+    time,
+    message:
+      locale === 'ja'
+        ? `${displayName} サービスは ${word} 状態に移行しました。`
+        : `The ${displayName} service entered the ${word} state.`,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Delivery Status Notifications as IIS SMTPSVC writes them (reference §7): multipart/report with a
+ * `unicode-1-1-utf-7` text part, a message/delivery-status part without spaces after `dns;`,
+ * `rfc822;`, `smtp;`, and the original message attached.
+ */
+import { rfc5322Date } from '../clock/time';
+import type { SeededRandom } from '../clock/random';
+
+export interface DsnInput {
+  kind: 'failure' | 'delay';
+  fqdn: string;
+  postmasterDomain: string;
+  originalSender: string;
+  originalHelo: string;
+  arrivalDate: number;
+  now: number;
+  utcOffsetMinutes: number;
+  recipients: { address: string; status: string; diagnostic: string | null }[];
+  original: string;
+  rng: SeededRandom;
+  counter: number;
+}
+
+export function buildDsn(d: DsnInput): string {
+  const hex = d.rng.string(16, '0123456789ABCDEF');
+  const boundary = `9B095B5ADSN=_${hex}00000${d.counter.toString(16).toUpperCase().padStart(3, '0')}${d.fqdn.replace(/[.-]/g, '?').slice(0, 12)}`;
+  const date = rfc5322Date(d.now, d.utcOffsetMinutes);
+  const id = `<${d.rng.string(10, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}${d.counter.toString(16).padStart(8, '0')}@${d.fqdn}>`;
+  const failure = d.kind === 'failure';
+  const intro = failure
+    ? ['This is an automatically generated Delivery Status Notification.', '', 'Delivery to the following recipients failed.']
+    : [
+        'This is an automatically generated Delivery Status Notification.',
+        '',
+        'THIS IS A WARNING MESSAGE ONLY.',
+        '',
+        'YOU DO NOT NEED TO RESEND YOUR MESSAGE.',
+        '',
+        'Delivery to the following recipients has been delayed.',
+      ];
+  const perRecipient = d.recipients.flatMap((r) => [
+    '',
+    `Final-Recipient: rfc822;${r.address}`,
+    `Action: ${failure ? 'failed' : 'delayed'}`,
+    `Status: ${r.status}`,
+    ...(r.diagnostic ? [`Diagnostic-Code: smtp;${r.diagnostic}`] : []),
+  ]);
+  return [
+    `From: postmaster@${d.postmasterDomain}`,
+    `To: ${d.originalSender}`,
+    `Date: ${date}`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status;',
+    `\tboundary="${boundary}"`,
+    `X-DSNContext: 335a7efd - 4480 - 00000001 - 80040546`,
+    `Message-ID: ${id}`,
+    `Subject: Delivery Status Notification (${failure ? 'Failure' : 'Delay'})`,
+    '',
+    'This is a MIME-formatted message.  ',
+    'Portions of this message may be unreadable without a MIME-capable mail program.',
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=unicode-1-1-utf-7',
+    '',
+    ...intro,
+    '',
+    ...d.recipients.map((r) => `       ${r.address}`),
+    '',
+    '',
+    '',
+    '',
+    `--${boundary}`,
+    'Content-Type: message/delivery-status',
+    '',
+    `Reporting-MTA: dns;${d.fqdn}`,
+    `Received-From-MTA: dns;${d.originalHelo}`,
+    `Arrival-Date: ${rfc5322Date(d.arrivalDate, d.utcOffsetMinutes)}`,
+    ...perRecipient,
+    '',
+    `--${boundary}`,
+    'Content-Type: message/rfc822',
+    '',
+    d.original.replace(/\r\n$/, ''),
+    '',
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+}
+
+/** Enhanced status from a reply like `550 5.1.1 …`; IIS writes 5.5.0 when there is none (§7.3). */
+export function statusFromReply(reply: string, fallback: string): string {
+  const m = /^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})\b/.exec(reply);
+  return m ? (m[1] as string) : fallback;
+}

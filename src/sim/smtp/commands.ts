@@ -1,0 +1,106 @@
+/**
+ * Parsing of SMTP command lines (RFC 5321 §4.1), lenient where IIS is lenient (reference §1.3):
+ * a space after `FROM:` and missing angle brackets are accepted.
+ */
+
+export const KNOWN_VERBS = [
+  'EHLO',
+  'HELO',
+  'MAIL',
+  'RCPT',
+  'DATA',
+  'RSET',
+  'NOOP',
+  'QUIT',
+  'VRFY',
+  'HELP',
+] as const;
+export type Verb = (typeof KNOWN_VERBS)[number];
+
+export interface ParsedCommand {
+  verb: Verb | null;
+  /** The verb as typed (for logs), upper-cased. */
+  rawVerb: string;
+  /** Everything after the verb, including the separating space (IIS logs it as a leading `+`). */
+  rest: string;
+  /** Arguments after the verb and its space, trimmed. */
+  arg: string;
+}
+
+const VERBS = new Set<string>(KNOWN_VERBS);
+
+export function parseCommand(line: string): ParsedCommand {
+  const match = /^(\S*)(.*)$/s.exec(line) as RegExpExecArray;
+  const rawVerb = (match[1] ?? '').toUpperCase();
+  const rest = match[2] ?? '';
+  return {
+    verb: VERBS.has(rawVerb) ? (rawVerb as Verb) : null,
+    rawVerb,
+    rest,
+    arg: rest.trim(),
+  };
+}
+
+export interface PathArgument {
+  /** Mailbox without brackets; '' for the null reverse-path `<>`. */
+  address: string;
+  params: Record<string, string>;
+}
+
+/**
+ * Parse `FROM:<a@b> SIZE=10` / `TO:<x@y>` (keyword given without the colon).
+ * Returns null when the keyword or the path is malformed.
+ */
+export function parsePathArgument(arg: string, keyword: 'FROM' | 'TO'): PathArgument | null {
+  const re = new RegExp(`^${keyword}\\s*:\\s*(.*)$`, 'is');
+  const m = re.exec(arg);
+  if (!m) return null;
+  const body = (m[1] ?? '').trim();
+  let address: string;
+  let paramText: string;
+  if (body.startsWith('<')) {
+    const close = body.indexOf('>');
+    if (close < 0) return null;
+    address = body.slice(1, close).trim();
+    paramText = body.slice(close + 1);
+  } else {
+    const sp = body.search(/\s/);
+    address = sp < 0 ? body : body.slice(0, sp);
+    paramText = sp < 0 ? '' : body.slice(sp);
+    if (address === '') return null;
+  }
+  if (!isValidPath(address, keyword === 'FROM')) return null;
+  const params: Record<string, string> = {};
+  for (const token of paramText.trim().split(/\s+/)) {
+    if (!token) continue;
+    const eq = token.indexOf('=');
+    const key = (eq < 0 ? token : token.slice(0, eq)).toUpperCase();
+    params[key] = eq < 0 ? '' : token.slice(eq + 1);
+  }
+  return { address, params };
+}
+
+/** Accepts `local@domain`, a bare local-part (IIS qualifies it) and, for senders, the null path. */
+function isValidPath(address: string, allowNull: boolean): boolean {
+  if (address === '') return allowNull;
+  if (address.length > 254 || /[\s<>()[\]\\,;"]/.test(address)) return false;
+  const at = address.lastIndexOf('@');
+  if (at < 0) return /^[^@]{1,64}$/.test(address);
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  return local.length >= 1 && local.length <= 64 && isValidDomain(domain);
+}
+
+/** A domain name or an address literal like `[192.0.2.1]`. */
+export function isValidDomain(domain: string): boolean {
+  if (/^\[\d{1,3}(\.\d{1,3}){3}\]$/.test(domain)) return true;
+  if (domain.length < 1 || domain.length > 255) return false;
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(
+    domain,
+  );
+}
+
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
+}

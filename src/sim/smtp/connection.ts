@@ -1,0 +1,88 @@
+/**
+ * One TCP connection to an SMTP server: a session actor plus byte-free line exchange. Used by
+ * telnet in the console, by IIS's outbound delivery and by applications submitting mail.
+ * Replies are emitted synchronously by the session, so `send` returns them directly.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { Clock } from '../clock/virtualClock';
+import { sessionMachine, type AcceptedMessage, type ReplyLog, type SessionInput } from './sessionMachine';
+
+export interface ServerHooks {
+  /** The session accepted a message (after the final `.`). */
+  onMessage(message: AcceptedMessage, conn: SmtpConnection): void;
+  /** A reply was sent for a command; `log` is null for the greeting and the 354. */
+  onReply(log: ReplyLog | null, conn: SmtpConnection): void;
+  onClosed?(conn: SmtpConnection): void;
+}
+
+export class SmtpConnection {
+  readonly greeting: string[];
+  /** Simulated time spent inside a scripted dialogue, so log lines get plausible times. */
+  elapsedMs = 0;
+  closed = false;
+  closeReason: 'quit' | 'timeout' | 'client' | null = null;
+  readonly openedAt: number;
+  #actor: Actor<typeof sessionMachine>;
+  #buffer: string[] = [];
+  #listeners: ((lines: string[]) => void)[] = [];
+
+  constructor(
+    input: SessionInput,
+    clock: Clock,
+    private readonly hooks: ServerHooks,
+  ) {
+    this.openedAt = input.env.now();
+    this.#actor = createActor(sessionMachine, { input, clock });
+    this.#actor.on('reply', (e) => {
+      this.#buffer.push(...e.lines);
+      hooks.onReply(e.log, this);
+      // Unsolicited replies (idle-timeout 421) reach whoever listens, e.g. an open telnet window.
+      if (this.#listeners.length > 0 && !this.#sending) for (const l of this.#listeners) l(e.lines);
+    });
+    this.#actor.on('message', (e) => hooks.onMessage(e.message, this));
+    this.#actor.on('closed', (e) => {
+      this.closed = true;
+      this.closeReason = e.reason;
+    });
+    this.#actor.start();
+    this.greeting = this.#take();
+    if (this.closed) this.#finish();
+  }
+
+  #sending = false;
+
+  /** Send one line (without CRLF); returns the reply lines it produced (possibly none). */
+  send(line: string): string[] {
+    if (this.closed) return [];
+    this.#sending = true;
+    this.#actor.send({ type: 'client.line', line });
+    this.#sending = false;
+    const out = this.#take();
+    if (this.closed) this.#finish();
+    return out;
+  }
+
+  /** The client drops the connection. */
+  close(): void {
+    if (this.closed) return;
+    this.#actor.send({ type: 'client.close' });
+    this.#finish();
+  }
+
+  /** Listen for replies the server sends on its own (timeouts). */
+  onUnsolicited(fn: (lines: string[]) => void): void {
+    this.#listeners.push(fn);
+  }
+
+  #take(): string[] {
+    const out = this.#buffer;
+    this.#buffer = [];
+    return out;
+  }
+
+  #finish(): void {
+    this.closed = true;
+    this.#actor.stop();
+    this.hooks.onClosed?.(this);
+  }
+}

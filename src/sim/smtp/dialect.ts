@@ -1,0 +1,102 @@
+/**
+ * A dialect is a server's "personality": banner, EHLO keyword list and every reply text.
+ * Handlers name a reply key; the text always comes from here (reference §3.4, §9).
+ */
+
+/** Every reply the session engine can send. */
+export type ReplyKey =
+  | 'greeting'
+  | 'ehloHello'
+  | 'ehloLast'
+  | 'heloOk'
+  | 'mailOk'
+  | 'rcptOk'
+  | 'relayDenied'
+  | 'unknownUser'
+  | 'dataGo'
+  | 'queued'
+  | 'quit'
+  | 'noop'
+  | 'rset'
+  | 'vrfy'
+  | 'help'
+  | 'unknownCommand'
+  | 'lineTooLong'
+  | 'needHelo'
+  | 'needMail'
+  | 'needRcpt'
+  | 'senderAlreadySpecified'
+  | 'invalidAddress'
+  | 'invalidDomain'
+  | 'argumentMissing'
+  | 'noArgumentsAllowed'
+  | 'tooBigAtMail'
+  | 'tooBig'
+  | 'tooManyRecipients'
+  | 'idleTimeout';
+
+/**
+ * A reply template: the code, then the text lines. `{name}` placeholders are filled from the
+ * session (fqdn, address, clientIp, date, version, queueId, maxSize…).
+ */
+export interface ReplyTemplate {
+  code: number;
+  lines: string[];
+}
+
+/** An EHLO keyword, shown only when its capability flag holds (`!flag` = when it does not). */
+export interface EhloKeyword {
+  text: string;
+  when?: string;
+}
+
+export interface Dialect {
+  id: string;
+  /** Product name used in docs and the console, e.g. "Microsoft SMTPSVC". */
+  product: string;
+  replies: Record<ReplyKey, ReplyTemplate>;
+  ehloKeywords: EhloKeyword[];
+  /** How the id in the final 250 reply is built. */
+  queueIdStyle: 'iis' | 'postfix' | 'gmail' | 'outlook';
+  /** Received: header this server prepends to accepted messages (folded lines joined by CRLF). */
+  receivedHeader: string;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Fill `{name}` placeholders; unknown names stay visible so a missing value is noticed in tests. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/** Render a reply as wire lines: `250-…` for all but the last line, `250 …` for the last. */
+export function renderReply(
+  template: ReplyTemplate,
+  values: Record<string, string | number>,
+): string[] {
+  const last = template.lines.length - 1;
+  return template.lines.map(
+    (line, i) => `${template.code}${i === last ? ' ' : '-'}${fill(line, values)}`,
+  );
+}
+
+/** Lines of an EHLO reply: hello line, the enabled keywords, then the closing line. */
+export function renderEhlo(
+  dialect: Dialect,
+  capabilities: Record<string, boolean>,
+  values: Record<string, string | number>,
+): string[] {
+  const hello = dialect.replies.ehloHello;
+  const keywords = dialect.ehloKeywords
+    .filter((k) => {
+      if (!k.when) return true;
+      return k.when.startsWith('!') ? !capabilities[k.when.slice(1)] : !!capabilities[k.when];
+    })
+    .map((k) => fill(k.text, values));
+  const closing = dialect.replies.ehloLast.lines.map((l) => fill(l, values));
+  const lines = [...hello.lines.map((l) => fill(l, values)), ...keywords, ...closing];
+  const last = lines.length - 1;
+  return lines.map((l, i) => `250${i === last ? ' ' : '-'}${l}`);
+}

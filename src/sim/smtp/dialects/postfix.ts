@@ -1,0 +1,53 @@
+import type { Dialect } from '../dialect';
+
+/** A Postfix receiver with default settings (reference §9, §10). */
+export const postfixDialect: Dialect = {
+  id: 'postfix',
+  product: 'Postfix',
+  queueIdStyle: 'postfix',
+  receivedHeader:
+    'Received: from {helo} ([{clientIp}])\r\n\tby {fqdn} (Postfix) with ESMTP id {queueId};\r\n\t{date}',
+  ehloKeywords: [
+    { text: 'PIPELINING' },
+    { text: 'SIZE {maxSize}', when: 'sizeLimited' },
+    { text: 'ETRN' },
+    { text: 'ENHANCEDSTATUSCODES' },
+    { text: '8BITMIME' },
+    { text: 'DSN' },
+    { text: 'SMTPUTF8' },
+  ],
+  replies: {
+    greeting: { code: 220, lines: ['{fqdn} ESMTP Postfix'] },
+    ehloHello: { code: 250, lines: ['{fqdn}'] },
+    ehloLast: { code: 250, lines: ['CHUNKING'] },
+    heloOk: { code: 250, lines: ['{fqdn}'] },
+    mailOk: { code: 250, lines: ['2.1.0 Ok'] },
+    rcptOk: { code: 250, lines: ['2.1.5 Ok'] },
+    relayDenied: { code: 554, lines: ['5.7.1 <{address}>: Relay access denied'] },
+    unknownUser: {
+      code: 550,
+      lines: ['5.1.1 <{address}>: Recipient address rejected: User unknown in local recipient table'],
+    },
+    dataGo: { code: 354, lines: ['End data with <CR><LF>.<CR><LF>'] },
+    queued: { code: 250, lines: ['2.0.0 Ok: queued as {queueId}'] },
+    quit: { code: 221, lines: ['2.0.0 Bye'] },
+    noop: { code: 250, lines: ['2.0.0 Ok'] },
+    rset: { code: 250, lines: ['2.0.0 Ok'] },
+    vrfy: { code: 252, lines: ['2.0.0 {address}'] },
+    help: { code: 502, lines: ['5.5.2 Error: command not recognized'] },
+    unknownCommand: { code: 502, lines: ['5.5.2 Error: command not recognized'] },
+    lineTooLong: { code: 500, lines: ['5.5.2 Error: line too long'] },
+    needHelo: { code: 503, lines: ['5.5.1 Error: send HELO/EHLO first'] },
+    needMail: { code: 503, lines: ['5.5.1 Error: need MAIL command'] },
+    needRcpt: { code: 503, lines: ['5.5.1 Error: need RCPT command'] },
+    senderAlreadySpecified: { code: 503, lines: ['5.5.1 Error: nested MAIL command'] },
+    invalidAddress: { code: 501, lines: ['5.1.7 Bad sender address syntax'] },
+    invalidDomain: { code: 501, lines: ['Syntax: EHLO hostname'] },
+    argumentMissing: { code: 501, lines: ['5.5.4 Syntax error in parameters or arguments'] },
+    noArgumentsAllowed: { code: 501, lines: ['5.5.4 Syntax: DATA'] },
+    tooBigAtMail: { code: 552, lines: ['5.3.4 Message size exceeds fixed limit'] },
+    tooBig: { code: 552, lines: ['5.3.4 Message size exceeds fixed limit'] },
+    tooManyRecipients: { code: 452, lines: ['4.5.3 Error: too many recipients'] },
+    idleTimeout: { code: 421, lines: ['4.4.2 {fqdn} Error: timeout exceeded'] },
+  },
+};
