@@ -36,7 +36,7 @@ export class SmtpConnection {
     this.#actor.on('reply', (e) => {
       this.#buffer.push(...e.lines);
       hooks.onReply(e.log, this);
-      // Unsolicited replies (idle-timeout 421) reach whoever listens, e.g. an open telnet window.
+      // Unsolicited replies (idle-timeout 421) reach whoever listens, such as an open telnet session in the console.
       if (this.#listeners.length > 0 && !this.#sending) for (const l of this.#listeners) l(e.lines);
     });
     this.#actor.on('message', (e) => hooks.onMessage(e.message, this));
