@@ -6,7 +6,11 @@ export default defineConfig({
   resolve: { conditions: ['module', 'browser', 'development|production'] },
   test: {
     environment: 'node',
-    include: ['tests/unit/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/scenarios/**/*.test.ts',
+      'tests/conformance/**/*.test.ts',
+    ],
     reporters: ['default', 'json'],
     // scripts/test-all.mjs reads this file to count tests.
     outputFile: { json: 'test-results/vitest.json' },

@@ -1,6 +1,6 @@
 /** Node-side access to the scenario folder, for tests and the authoring CLI. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseScenario, type ScenarioLoadResult } from '../../src/sim/index';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -30,6 +30,48 @@ export function scenarioFiles(): string[] {
   return out;
 }
 
-export function loadScenarioFile(file: string): ScenarioLoadResult {
-  return parseScenario(readFileSync(join(ROOT, file), 'utf8'), file, readBases());
+/** A path as the author typed it (relative to the working directory) or relative to the repo root. */
+export function resolveFile(file: string, cwd = process.cwd()): string {
+  if (isAbsolute(file)) return file;
+  const fromCwd = resolve(cwd, file);
+  return existsSync(fromCwd) ? fromCwd : join(ROOT, file);
+}
+
+/** How a file is named in reports: relative to the repo root when it is inside it. */
+export function displayName(file: string): string {
+  const rel = relative(ROOT, resolveFile(file));
+  return rel.startsWith('..') ? file : rel;
+}
+
+/** Load a scenario file (path relative to the repo root or the working directory), optionally as the variant of a seed. */
+export function loadScenarioFile(file: string, seed?: number): ScenarioLoadResult {
+  const name = displayName(file);
+  let text: string;
+  try {
+    text = readFileSync(resolveFile(file), 'utf8');
+  } catch (e) {
+    return {
+      ok: false,
+      errors: [
+        {
+          file: name,
+          path: '',
+          message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        },
+      ],
+    };
+  }
+  return parseScenario(text, name, readBases(), seed === undefined ? {} : { seed });
+}
+
+/** A scenario named by file path or by id (`outbound-port-blocked`). */
+export function findScenarioFile(fileOrId: string): string | null {
+  if (existsSync(resolveFile(fileOrId)) && statSync(resolveFile(fileOrId)).isFile())
+    return fileOrId;
+  for (const file of scenarioFiles()) {
+    const loaded = loadScenarioFile(file);
+    if (loaded.ok && loaded.scenario.id === fileOrId) return file;
+    if (basename(file, '.yaml').replace(/^\d+-/, '') === fileOrId) return file;
+  }
+  return null;
 }

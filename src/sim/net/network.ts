@@ -102,11 +102,8 @@ export class Network {
     }
     if (!firewallAllows(from.firewall, 'out', port, toIp)) return { kind: 'timedOut', blockedBy: 'source-firewall' };
     const sourceIp = this.sourceIpFor(from, toIp);
-    for (const rule of this.perimeter) {
-      if (rule.port === port && from.ips.some((ip) => ipMatches(ip, rule.from)) && ipMatches(toIp, rule.to)) {
-        if (rule.action === 'block') return { kind: 'timedOut', blockedBy: rule.owner };
-      }
-    }
+    const blocked = this.perimeterBlock(from, toIp, port);
+    if (blocked) return { kind: 'timedOut', blockedBy: blocked };
     if (!dest) return { kind: 'unreachable' };
     if (!firewallAllows(dest.firewall, 'in', port, sourceIp)) return { kind: 'timedOut', blockedBy: 'destination-firewall' };
     const localIp = dest.ips.includes(toIp) ? toIp : (dest.ips[0] ?? toIp);
@@ -115,12 +112,36 @@ export class Network {
       : { kind: 'refused', host: dest };
   }
 
+  /**
+   * Perimeter and ISP rules see traffic that leaves the site, from the host's private or public
+   * (NAT) address. They are ordered access lists: the first rule that matches decides. A block
+   * drops the SYN, so the client times out (reference §9.7), while other ports still pass.
+   */
+  perimeterBlock(from: NetHost, toIp: string, port: number): 'perimeter' | 'isp' | null {
+    const dest = this.#byIp.get(toIp);
+    if (dest && dest.ips.some((ip) => from.ips.some((own) => sameSubnet(ip, own)))) return null;
+    const sources = from.publicIp ? [...from.ips, from.publicIp] : from.ips;
+    for (const rule of this.perimeter) {
+      if (rule.port !== port || !ipMatches(toIp, rule.to) || !sources.some((ip) => ipMatches(ip, rule.from))) continue;
+      return rule.action === 'block' ? rule.owner : null;
+    }
+    return null;
+  }
+
   /** ICMP echo: firewalls in the path drop it when they block everything to the host. */
   ping(from: NetHost, toIp: string): boolean {
+    return this.pingStatus(from, toIp) === 'Success';
+  }
+
+  /**
+   * The status Windows reports for an echo request: an address on the local subnet that nobody
+   * answers ARP for is `DestinationHostUnreachable`; anything silent beyond the router `TimedOut`.
+   */
+  pingStatus(from: NetHost, toIp: string): 'Success' | 'TimedOut' | 'DestinationHostUnreachable' {
     const dest = this.#byIp.get(toIp);
-    if (!dest) return false;
-    if (from === dest) return true;
-    return dest.answersPing;
+    if (!dest) return from.ips.some((ip) => sameSubnet(ip, toIp)) ? 'DestinationHostUnreachable' : 'TimedOut';
+    if (from === dest) return 'Success';
+    return dest.answersPing ? 'Success' : 'TimedOut';
   }
 }
 

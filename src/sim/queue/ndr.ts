@@ -19,11 +19,26 @@ export interface DsnInput {
   original: string;
   rng: SeededRandom;
   counter: number;
+  /** When SMTPSVC last started (the boundary carries it). */
+  serviceStart: number;
+}
+
+/** Milliseconds between 1601-01-01 (FILETIME epoch) and 1970-01-01. */
+const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
+
+/**
+ * `9B095B5ADSN=_` + a FILETIME (16 hex digits) + an 8-digit counter + the first 16 characters of
+ * the FQDN with hyphens as `?`: the shape of both observed boundaries (§7.2). Their FILETIMEs
+ * (`01CE585A42E11DFD` = 24 May 2013, `01D6B7FCF09F1AA4` = 11 Nov 2020) predate their reports by
+ * days, so they are read as the time the service started, and the counter as DSNs since then.
+ */
+export function dsnBoundary(serviceStart: number, counter: number, fqdn: string): string {
+  const filetime = ((BigInt(serviceStart) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString(16).toUpperCase().padStart(16, '0');
+  return `9B095B5ADSN=_${filetime}${counter.toString(16).toUpperCase().padStart(8, '0')}${fqdn.replace(/-/g, '?').slice(0, 16)}`;
 }
 
 export function buildDsn(d: DsnInput): string {
-  const hex = d.rng.string(16, '0123456789ABCDEF');
-  const boundary = `9B095B5ADSN=_${hex}00000${d.counter.toString(16).toUpperCase().padStart(3, '0')}${d.fqdn.replace(/[.-]/g, '?').slice(0, 12)}`;
+  const boundary = dsnBoundary(d.serviceStart, d.counter, d.fqdn);
   const date = rfc5322Date(d.now, d.utcOffsetMinutes);
   const id = `<${d.rng.string(10, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}${d.counter.toString(16).padStart(8, '0')}@${d.fqdn}>`;
   const failure = d.kind === 'failure';

@@ -1,154 +1,153 @@
 /**
- * Loading a scenario file: YAML → schema → reference checks. Every error names the file, the line
- * and column, and the path (`faults[1].port: expected a number from 1 to 65535`). Nothing throws.
+ * Loading a scenario file: YAML → variables → schema → rules → world. Every error names the file,
+ * the line and column, and the path (`faults[1].port: expected a number from 1 to 65535`).
+ * Nothing throws: a bad file comes back as a list of errors, so the catalog can show it.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { ZodError } from 'zod';
-import { scenarioSchema, worldSpecSchema, type LoadedScenario, type WorldSpec } from './schema';
-import { buildWorldSpec } from './run';
+import { worldSpecSchema, type LoadedScenario, type WorldSpec } from './schema';
+import { explainIssues, plainErrorMap, type PathProblem } from './issues';
+import { validateScenarioData, type Validation } from './validate';
+import { usesVariable, VARIABLE_REF, type VariableValues } from './variables';
+import { pathText, positionOf, readYaml, sourceValue, type ScenarioError } from './yamlDoc';
+import type { Document, LineCounter } from 'yaml';
 
-/** Scenario files are small; anything bigger is refused before parsing. */
-export const MAX_SCENARIO_BYTES = 256 * 1024;
-
-export interface ScenarioError {
-  file: string;
-  line?: number;
-  column?: number;
-  /** Where in the document: `faults[1].port`, or '' for the whole file. */
-  path: string;
-  message: string;
-}
+export { MAX_SCENARIO_BYTES, type ScenarioError } from './yamlDoc';
 
 export type ScenarioLoadResult =
-  | { ok: true; scenario: LoadedScenario }
-  | { ok: false; errors: ScenarioError[] };
+  { ok: true; scenario: LoadedScenario } | { ok: false; errors: ScenarioError[] };
+
+export interface ParseOptions {
+  /** Picks the values of the scenario's `variables` (default 1); the world created from it uses the same seed. */
+  seed?: number;
+}
+
+/** A long list of errors is cut here: the first ones are what an author fixes first. */
+const MAX_ERRORS = 50;
 
 export function formatError(e: ScenarioError): string {
   const where = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
   return `${where}: ${e.path ? `${e.path}: ` : ''}${e.message}`;
 }
 
-function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
-}
-
-/** Find the YAML node closest to a path, for its position. */
-function nodeAt(root: Node | null, path: readonly PropertyKey[]): Node | null {
-  let node: Node | null = root;
-  let best: Node | null = root;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
-      if (!pair) break;
-      node = (pair.value as Node | null) ?? (pair.key as Node);
-      best = (pair.key as Node) ?? node;
-      if (node) best = node;
-    } else if (isSeq(node) && typeof key === 'number') {
-      node = (node.items[key] as Node | undefined) ?? null;
-      if (node) best = node;
-      else break;
-    } else break;
-  }
-  return best;
-}
-
-/** For unknown keys, point at the key itself. */
-function keyNodeAt(root: Node | null, path: readonly PropertyKey[], key: string): Node | null {
-  const parent = nodeAt(root, path);
-  if (isMap(parent)) {
-    const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
-    if (pair?.key) return pair.key as Node;
-  }
-  return parent;
-}
-
-function zodErrors(file: string, err: ZodError, root: Node | null, lc: LineCounter, prefix: PropertyKey[] = []): ScenarioError[] {
-  return err.issues.map((issue) => {
-    const path = [...prefix, ...issue.path];
-    let message = issue.message;
-    let node = nodeAt(root, path);
-    let shownPath = path;
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0] as string;
-      node = keyNodeAt(root, path, key);
-      shownPath = [...path, key];
-      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-    } else if (issue.code === 'invalid_union' && 'discriminator' in issue) {
-      message = `unknown kind; expected one of the library's kinds`;
-    } else if (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'kind') {
-      message = `unknown kind '${String((nodeAt(root, path) as { value?: unknown } | null)?.value)}'; expected one of: ${issue.values.join(', ')}`;
-    } else if (issue.code === 'invalid_type') {
-      message = message.replace(/^Invalid input: /, '');
-    }
-    const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
-    return { file, line: pos?.line, column: pos?.col, path: pathText(shownPath), message };
+function located(
+  file: string,
+  doc: Document,
+  lc: LineCounter,
+  problems: PathProblem[],
+  values: VariableValues = {},
+): ScenarioError[] {
+  const errors = problems.map((p) => {
+    const raw = sourceValue(doc, p.path);
+    // A value that came from {{name}} says which value this seed put there.
+    const refs =
+      !p.atKey && usesVariable(raw)
+        ? [...String(raw).matchAll(VARIABLE_REF)].filter((m) =>
+            Object.hasOwn(values, m[1] as string),
+          )
+        : [];
+    const note =
+      refs.length > 0
+        ? ` (with ${refs.map((m) => `${m[0]} = ${JSON.stringify(values[m[1] as string])}`).join(', ')})`
+        : '';
+    return {
+      file,
+      ...positionOf(doc, lc, p.path, p.atKey),
+      path: pathText(p.path),
+      message: p.message + note,
+    };
   });
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return capped(errors, file);
+}
+
+function capped(errors: ScenarioError[], file: string): ScenarioError[] {
+  if (errors.length <= MAX_ERRORS) return errors;
+  return [
+    ...errors.slice(0, MAX_ERRORS),
+    { file, path: '', message: `… and ${errors.length - MAX_ERRORS} more errors` },
+  ];
 }
 
 /**
  * Parse and validate a scenario. `bases` maps a base-world name to its YAML text
  * (scenarios/bases/<name>.yaml).
  */
-export function parseScenario(text: string, file: string, bases: Record<string, string>): ScenarioLoadResult {
-  if (typeof text !== 'string') return { ok: false, errors: [{ file, path: '', message: 'expected text' }] };
-  if (text.length > MAX_SCENARIO_BYTES)
-    return { ok: false, errors: [{ file, path: '', message: `file is too large (${text.length} bytes; at most ${MAX_SCENARIO_BYTES})` }] };
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+export function parseScenario(
+  text: string,
+  file: string,
+  bases: Record<string, string>,
+  options: ParseOptions = {},
+): ScenarioLoadResult {
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed) || seed < 0)
     return {
       ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = lc.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, path: '', message: `YAML syntax error: ${e.message.split('\n')[0]}` };
-      }),
+      errors: [{ file, path: '', message: 'the seed must be a whole number of at least 0' }],
     };
-  }
-  let data: unknown;
+  const read = readYaml(text, file);
+  if (!read.ok) return { ok: false, errors: capped(read.errors, file) };
+  const loadBase = (name: string) =>
+    Object.hasOwn(bases, name)
+      ? parsedBase(bases[name] as string, `scenarios/bases/${name}.yaml`)
+      : null;
+  if (read.data === null || read.data === undefined)
+    return {
+      ok: false,
+      errors: [{ file, path: '', message: 'the file is empty (only comments)' }],
+    };
+  let result: Validation;
   try {
-    data = doc.toJS({ maxAliasCount: 50 });
+    result = validateScenarioData(read.data, loadBase, Object.keys(bases), seed);
   } catch (e) {
-    return { ok: false, errors: [{ file, path: '', message: `YAML error: ${(e as Error).message}` }] };
-  }
-  const parsed = scenarioSchema.safeParse(data);
-  const root = doc.contents as Node | null;
-  if (!parsed.success) return { ok: false, errors: zodErrors(file, parsed.error, root, lc) };
-  const scenario = parsed.data;
-
-  const baseText = bases[scenario.world.base];
-  if (baseText === undefined) {
-    const node = nodeAt(root, ['world', 'base']);
-    const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
-    return { ok: false, errors: [{ file, line: pos?.line, column: pos?.col, path: 'world.base', message: `unknown base world '${scenario.world.base}'; expected one of: ${Object.keys(bases).join(', ')}` }] };
-  }
-  const baseResult = parseBaseWorld(baseText, `scenarios/bases/${scenario.world.base}.yaml`);
-  if (!baseResult.ok) return baseResult;
-  const built = buildWorldSpec(baseResult.world, scenario);
-  if (!built.ok) {
+    // A bug in a fault applier must not take the catalog down: the file is listed with this error.
     return {
       ok: false,
-      errors: built.errors.map((e) => {
-        const node = nodeAt(root, e.path);
-        const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
-        return { file, line: pos?.line, column: pos?.col, path: pathText(e.path), message: e.message };
-      }),
+      errors: [
+        {
+          file,
+          path: '',
+          message: `internal error while loading (please report it): ${(e as Error).message}`,
+        },
+      ],
     };
   }
-  return { ok: true, scenario: { ...scenario, resolvedWorld: built.world } };
+  if (result.ok) return result;
+  return {
+    ok: false,
+    errors: [
+      ...located(file, read.doc, read.lc, result.problems, result.values),
+      ...(result.baseErrors ?? []),
+    ],
+  };
 }
 
-export function parseBaseWorld(text: string, file: string): { ok: true; world: WorldSpec } | { ok: false; errors: ScenarioError[] } {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ file, ...posOf(lc, e.pos[0]), path: '', message: `YAML syntax error: ${e.message.split('\n')[0]}` })) };
+/** Base worlds parsed recently, by text: a catalog loads many scenarios on the same base. */
+const BASE_CACHE = new Map<string, ReturnType<typeof parseBaseWorld>>();
+const BASE_CACHE_SIZE = 8;
+
+/** parseBaseWorld, remembered. Callers never change the result (buildWorldSpec copies it). */
+function parsedBase(text: string, file: string): ReturnType<typeof parseBaseWorld> {
+  const key = `${file}\n${text}`;
+  let result = BASE_CACHE.get(key);
+  if (!result) {
+    result = parseBaseWorld(text, file);
+    if (BASE_CACHE.size >= BASE_CACHE_SIZE)
+      BASE_CACHE.delete(BASE_CACHE.keys().next().value as string);
+    BASE_CACHE.set(key, result);
   }
-  const parsed = worldSpecSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
-  if (!parsed.success) return { ok: false, errors: zodErrors(file, parsed.error, doc.contents as Node | null, lc) };
-  return { ok: true, world: parsed.data };
+  return result;
 }
 
-function posOf(lc: LineCounter, offset: number) {
-  const p = lc.linePos(offset);
-  return { line: p.line, column: p.col };
+export function parseBaseWorld(
+  text: string,
+  file: string,
+): { ok: true; world: WorldSpec } | { ok: false; errors: ScenarioError[] } {
+  const read = readYaml(text, file);
+  if (!read.ok) return read;
+  const parsed = worldSpecSchema.safeParse(read.data, { error: plainErrorMap });
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: located(file, read.doc, read.lc, explainIssues(parsed.error.issues)),
+    };
+  return { ok: true, world: parsed.data };
 }

@@ -14,6 +14,12 @@ export const KNOWN_VERBS = [
   'QUIT',
   'VRFY',
   'HELP',
+  'EXPN',
+  'ETRN',
+  'TURN',
+  'BDAT',
+  'STARTTLS',
+  'AUTH',
 ] as const;
 export type Verb = (typeof KNOWN_VERBS)[number];
 
@@ -83,12 +89,19 @@ export function parsePathArgument(arg: string, keyword: 'FROM' | 'TO'): PathArgu
 /** Accepts `local@domain`, a bare local-part (IIS qualifies it) and, for senders, the null path. */
 function isValidPath(address: string, allowNull: boolean): boolean {
   if (address === '') return allowNull;
-  if (address.length > 254 || /[\s<>()[\]\\,;"]/.test(address)) return false;
+  // Printable ASCII only: no SMTPUTF8 (RFC 6531) on IIS, and no control characters to echo back.
+  if (address.length > 254 || /[^\x21-\x7e]|[<>()[\]\\,;"]/.test(address)) return false;
   const at = address.lastIndexOf('@');
   if (at < 0) return /^[^@]{1,64}$/.test(address);
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
   return local.length >= 1 && local.length <= 64 && isValidDomain(domain);
+}
+
+/** The mailbox of `VRFY user` / `VRFY <user@domain>`, or null when it is not one. */
+export function parseVrfyArgument(arg: string): string | null {
+  const address = arg.startsWith('<') && arg.endsWith('>') ? arg.slice(1, -1) : arg;
+  return isValidPath(address, false) ? address : null;
 }
 
 /** A domain name or an address literal like `[192.0.2.1]`. */
@@ -98,6 +111,14 @@ export function isValidDomain(domain: string): boolean {
   return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(
     domain,
   );
+}
+
+/** `BDAT <size> [LAST]` (RFC 3030 §2); null when the arguments are malformed. */
+export function parseBdatArgument(arg: string): { size: number; last: boolean } | null {
+  const m = /^(\d{1,10})(?:\s+(LAST))?$/i.exec(arg);
+  if (!m) return null;
+  const size = Number(m[1]);
+  return Number.isSafeInteger(size) ? { size, last: m[2] !== undefined } : null;
 }
 
 export function domainOf(address: string): string {

@@ -5,7 +5,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import type { Clock } from '../clock/virtualClock';
-import { sessionMachine, type AcceptedMessage, type ReplyLog, type SessionInput } from './sessionMachine';
+import { sessionMachine, type AcceptedMessage, type ReplyLog, type SessionCloseReason, type SessionInput } from './sessionMachine';
 
 export interface ServerHooks {
   /** The session accepted a message (after the final `.`). */
@@ -20,7 +20,7 @@ export class SmtpConnection {
   /** Simulated time spent inside a scripted dialogue, so log lines get plausible times. */
   elapsedMs = 0;
   closed = false;
-  closeReason: 'quit' | 'timeout' | 'client' | null = null;
+  closeReason: SessionCloseReason | null = null;
   readonly openedAt: number;
   #actor: Actor<typeof sessionMachine>;
   #buffer: string[] = [];

@@ -33,7 +33,41 @@ export type ReplyKey =
   | 'tooBigAtMail'
   | 'tooBig'
   | 'tooManyRecipients'
-  | 'idleTimeout';
+  | 'idleTimeout'
+  // Other verbs (RFC 5321 §3.5, RFC 1985, RFC 821 TURN)
+  | 'expn'
+  | 'etrnStarted'
+  | 'etrnSyntax'
+  | 'turn'
+  | 'transactionInProgress'
+  // CHUNKING (RFC 3030)
+  | 'bdatChunkOk'
+  | 'bdatSyntax'
+  | 'bdatInProgress'
+  // STARTTLS (RFC 3207)
+  | 'startTlsReady'
+  | 'startTlsUnavailable'
+  | 'startTlsAlreadyActive'
+  | 'tlsRequired'
+  // AUTH (RFC 4954, [MS-SMTPNTLM])
+  | 'authRequired'
+  | 'authUsername'
+  | 'authPassword'
+  | 'authChallenge'
+  | 'ntlmSupported'
+  | 'authOk'
+  | 'authFailed'
+  | 'authCancelled'
+  | 'authAlready'
+  | 'authUnknownMechanism'
+  | 'authBadEncoding'
+  | 'authLineTooLong'
+  | 'authNeedsTls'
+  // Admission: refusals at connect time and the session size limit
+  | 'serviceUnavailable'
+  | 'tooManyConnections'
+  | 'connectionDenied'
+  | 'sessionTooBig';
 
 /**
  * A reply template: the code, then the text lines. `{name}` placeholders are filled from the
@@ -60,6 +94,13 @@ export interface Dialect {
   queueIdStyle: 'iis' | 'postfix' | 'gmail' | 'outlook';
   /** Received: header this server prepends to accepted messages (folded lines joined by CRLF). */
   receivedHeader: string;
+  /** The same when the message came over a channel secured with STARTTLS. */
+  receivedHeaderTls: string;
+  /**
+   * What a client refused by connection control sees: `close` = the TCP connection is accepted and
+   * closed without a word; `reply` = the `connectionDenied` reply, then close.
+   */
+  connectionDenial: 'close' | 'reply';
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;

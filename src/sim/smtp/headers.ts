@@ -13,8 +13,10 @@ export function originalArrivalTime(ms: number): string {
   const filetime = (BigInt(ms) + FILETIME_EPOCH_OFFSET_MS) * 10_000n;
   const low = (filetime & 0xffffffffn).toString(16).toUpperCase().padStart(8, '0');
   const high = (filetime >> 32n).toString(16).toUpperCase().padStart(8, '0');
-  const frac = p(Math.floor(w.millisecond / 10), 2) + '30';
-  return `X-OriginalArrivalTime: ${w.day} ${MONTHS[w.month - 1]} ${w.year} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}.${frac.slice(0, 4)} (UTC) FILETIME=[${low}:${high}]`;
+  // Milliseconds padded to four digits: the observed `06.0430 ... FILETIME=[486637E0:01D6BB73]` is
+  // 17:18:06.430 UTC, so `.0430` means 430 ms (reference §3.7).
+  const frac = p(w.millisecond, 4);
+  return `X-OriginalArrivalTime: ${w.day} ${MONTHS[w.month - 1]} ${w.year} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}.${frac} (UTC) FILETIME=[${low}:${high}]`;
 }
 
 export interface StampInput {
@@ -27,11 +29,16 @@ export interface StampInput {
   queueId: string;
   now: number;
   utcOffsetMinutes: number;
+  /** The message came over a channel secured with STARTTLS. */
+  secured: boolean;
+  /** "Perform reverse DNS lookup" is on and the client's PTR name did not match its HELO. */
+  rdnsFailed: boolean;
 }
 
 /** Prepend Received:, and for IIS add Message-ID (when missing) and X-OriginalArrivalTime. */
 export function stampHeaders(s: StampInput): string {
-  const received = fill(s.dialect.receivedHeader, {
+  const received = fill(s.secured ? s.dialect.receivedHeaderTls : s.dialect.receivedHeader, {
+    rdns: s.rdnsFailed ? ' RDNS failed' : '',
     helo: s.helo,
     clientIp: s.clientIp,
     fqdn: s.fqdn,
@@ -45,7 +52,10 @@ export function stampHeaders(s: StampInput): string {
   const extra: string[] = [];
   if (!/^message-id:/im.test(headerBlock)) extra.push(`Message-ID: ${s.queueId}`);
   extra.push(originalArrivalTime(s.now));
-  if (headerEnd < 0) return [received, s.data, ...extra].join('\r\n');
+  // No blank line: the whole text is header block (or empty); the added headers close it.
+  if (headerEnd < 0) return [received, s.data.replace(/\r\n$/, ''), ...extra].filter((l) => l !== '').join('\r\n') + '\r\n';
+  // A message that starts with the blank line has no headers of its own.
+  if (headerEnd === 0) return [received, ...extra].join('\r\n') + '\r\n' + s.data;
   return [received, headerBlock, ...extra].join('\r\n') + s.data.slice(headerEnd);
 }
 

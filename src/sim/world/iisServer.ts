@@ -3,40 +3,27 @@
  * and where accepted mail goes (local domains → Drop, remote → Queue, undeliverable NDR → Badmail).
  */
 import type { IisSettingsSpec } from '../scenario/schema';
-import { defaultIisSettings, toSessionConfig, type IisSettings, type W3cField } from '../smtp/iisSettings';
+import { defaultIisSettings, localDomainsOf, mergeSettings, toSessionConfig, type IisSettings, type IisSettingsPatch } from '../smtp/iisSettings';
 import { iisDialect } from '../smtp/dialects/iis';
-import type { AcceptedMessage, SessionEnv } from '../smtp/sessionMachine';
+import type { AcceptedMessage, SessionEnv, SessionInput } from '../smtp/sessionMachine';
 import type { ServerHooks, SmtpConnection } from '../smtp/connection';
 import { domainOf } from '../smtp/commands';
 import { W3cLog } from '../logs/w3c';
 import { event7036 } from '../logs/eventLog';
-import { SmtpQueue, MAILROOT, type QueueEntry } from '../queue/queue';
-import { buildDsn } from '../queue/ndr';
-import { headerValue } from '../smtp/headers';
+import { SmtpQueue, MAILROOT } from '../queue/queue';
+import { messageIdOf } from '../queue/ledger';
 import type { WorldContext } from './context';
 import type { HostRuntime } from './host';
+import { controlService, event7001, type ControlResult, type ServiceAction } from './smtpService';
 
 export const DROP_DIR = `${MAILROOT}\\Drop`;
 export const BADMAIL_DIR = `${MAILROOT}\\Badmail`;
 export const PICKUP_DIR = `${MAILROOT}\\Pickup`;
 
-/** Apply a scenario's settings over the defaults of a fresh install. */
+/** Apply a scenario's settings over the defaults of a fresh install (the default domain takes the FQDN). */
 export function settingsFromSpec(host: HostRuntime, spec: IisSettingsSpec | undefined, utcOffsetMinutes: number): IisSettings {
   const s = defaultIisSettings(spec?.fqdn ?? host.fqdn, host.name, utcOffsetMinutes);
-  if (!spec) return s;
-  if (spec.logging?.enabled !== undefined) s.logging.enabled = spec.logging.enabled;
-  if (spec.logging?.fields) s.logging.fields = spec.logging.fields as W3cField[];
-  if (spec.relay) s.relay = { ...s.relay, ...spec.relay };
-  if (spec.maxMessageKb !== undefined) s.maxMessageKb = spec.maxMessageKb;
-  if (spec.maxRecipients !== undefined) s.maxRecipients = spec.maxRecipients;
-  if (spec.connectionTimeoutMin !== undefined) s.connectionTimeoutMin = spec.connectionTimeoutMin;
-  if (spec.retryMinutes) s.retryMinutes = spec.retryMinutes;
-  if (spec.delayNotificationMin !== undefined) s.delayNotificationMin = spec.delayNotificationMin;
-  if (spec.expirationMin !== undefined) s.expirationMin = spec.expirationMin;
-  if (spec.smartHost !== undefined) s.smartHost = spec.smartHost;
-  if (spec.outboundPort !== undefined) s.outboundPort = spec.outboundPort;
-  if (spec.localDomains) s.localDomains = spec.localDomains;
-  return s;
+  return spec ? mergeSettings(s, spec as IisSettingsPatch) : s;
 }
 
 export class IisServer implements ServerHooks {
@@ -45,7 +32,8 @@ export class IisServer implements ServerHooks {
   readonly queue: SmtpQueue;
   readonly drop: AcceptedMessage[] = [];
   #idCounter = 0;
-  #dsnCounter = 0;
+  /** Inbound connections seen (for "Limit number of connections"); closed ones are pruned. */
+  #live = new Set<SmtpConnection>();
 
   constructor(
     private readonly ctx: WorldContext,
@@ -55,22 +43,26 @@ export class IisServer implements ServerHooks {
     this.settings = settingsFromSpec(host, spec, ctx.utcOffsetMinutes);
     for (const dir of ['Queue', 'Pickup', 'Drop', 'Badmail', 'SortTemp', 'Route', 'Mailbox']) host.fs.mkdir(`${MAILROOT}\\${dir}`);
     host.fs.mkdir('C:\\Windows\\System32\\LogFiles\\SMTPSVC1');
-    if (!host.service('SMTPSVC')) host.services.set('SMTPSVC', { name: 'SMTPSVC', displayName: 'Simple Mail Transfer Protocol (SMTP)', status: 'Running', startType: 'Automatic' });
+    // A world that does not say otherwise has SMTPSVC running; its startup type after install is Manual (§4.0).
+    if (!host.service('SMTPSVC')) host.services.set('SMTPSVC', { name: 'SMTPSVC', displayName: 'Simple Mail Transfer Protocol (SMTP)', status: 'Running', startType: 'Manual' });
     if (!host.service('IISADMIN')) host.services.set('IISADMIN', { name: 'IISADMIN', displayName: 'IIS Admin Service', status: 'Running', startType: 'Automatic' });
-    this.log = new W3cLog(host.fs, 'SMTPSVC1', host.name, '10.0', () => this.settings.logging);
+    this.log = new W3cLog(host.fs, 'SMTPSVC1', host.name, '10.0', () => this.settings.logging, () => this.settings.utcOffsetMinutes);
     this.queue = new SmtpQueue({
       ctx,
       host,
       settings: () => this.settings,
       running: () => this.running(),
       writeLog: this.log,
-      notify: (kind, entry, recipients) => this.#notify(kind, entry, recipients),
+      route: (message, rcpts) => this.route(message, rcpts),
     });
-    host.smtpListening = (port) => port === 25 && this.running();
+    // General › Advanced identities: '' = (All Unassigned). A paused server still holds its port.
+    host.smtpListening = (port, localIp) => this.running() && this.settings.bindings.some((b) => b.port === port && (b.ip === '' || b.ip === localIp));
   }
 
+  /** The service process is up (Running or Paused): files are locked and the queue is worked. */
   running(): boolean {
-    return this.host.service('SMTPSVC')?.status === 'Running';
+    const status = this.host.service('SMTPSVC')?.status;
+    return status === 'Running' || status === 'Paused';
   }
 
   sessionEnv(): SessionEnv {
@@ -86,24 +78,60 @@ export class IisServer implements ServerHooks {
     return `<${this.host.name}${rnd}${(++this.#idCounter).toString(16).toUpperCase().padStart(8, '0')}@${this.settings.fqdn}>`;
   }
 
-  sessionInput(clientIp: string, serverIp: string) {
-    return { config: toSessionConfig(this.settings), dialect: iisDialect, clientIp, serverIp, env: this.sessionEnv() };
+  sessionInput(clientIp: string, serverIp: string): SessionInput {
+    const ptr = this.ctx.dns.ptr(clientIp);
+    const live = [...this.#live].filter((c) => !c.closed).length;
+    const limit = this.settings.maxConnections;
+    return {
+      config: toSessionConfig(this.settings),
+      dialect: iisDialect,
+      clientIp,
+      serverIp,
+      env: this.sessionEnv(),
+      clientName: ptr.kind === 'answer' ? (ptr.records[0]?.host ?? null) : null,
+      admission: this.host.service('SMTPSVC')?.status === 'Paused' ? 'paused' : limit !== null && live >= limit ? 'tooManyConnections' : 'accept',
+    };
   }
 
-  /** Start or stop SMTPSVC, with the SCM event and the log-header/queue effects. */
-  setServiceStatus(status: 'Running' | 'Stopped'): void {
+  /**
+   * SCM control of SMTPSVC or IISADMIN with the dependency rules (smtpService.ts), the 7036/7001
+   * events, and the effects on this server. Null when the host has no such service.
+   */
+  controlService(name: string, action: ServiceAction, force = false): ControlResult | null {
+    const svc = this.host.service(name);
+    if (!svc) return null;
+    const now = this.ctx.clock.now();
+    const result = controlService(this.host, svc, action, force);
+    if (!result.ok) {
+      if (result.error === 'dependencyFailed' && result.other) this.ctx.addEvent(this.host, event7001(now, svc, result.other, this.ctx.locale()));
+      return result;
+    }
+    for (const t of result.transitions) {
+      const state = t.to === 'Running' ? 'running' : t.to === 'Paused' ? 'paused' : 'stopped';
+      this.ctx.addEvent(this.host, event7036(now, t.service.displayName, state, this.ctx.locale()));
+      if (t.service.name !== 'SMTPSVC') continue;
+      // A started service writes a new log header block and enumerates the Queue folder again (§5.2, §4.9).
+      if (t.from === 'Stopped') {
+        this.log.restart();
+        this.queue.resume();
+      }
+      if (t.to === 'Stopped') this.queue.suspend();
+    }
+    this.ctx.changed();
+    return result;
+  }
+
+  /** Start, stop, pause or continue SMTPSVC (IIS Manager's buttons); stopping is forced. */
+  setServiceStatus(status: 'Running' | 'Stopped' | 'Paused'): void {
     const svc = this.host.service('SMTPSVC');
     if (!svc || svc.status === status) return;
-    svc.status = status;
-    this.ctx.addEvent(this.host, event7036(this.ctx.clock.now(), svc.displayName, status === 'Running' ? 'running' : 'stopped', this.ctx.locale()));
-    if (status === 'Running') {
-      this.log.restart();
-      this.queue.resume();
-    } else this.queue.suspend();
-    this.ctx.changed();
+    const action: ServiceAction = status === 'Stopped' ? 'stop' : status === 'Paused' ? 'pause' : svc.status === 'Paused' ? 'continue' : 'start';
+    this.controlService('SMTPSVC', action, true);
   }
 
   onReply(log: Parameters<ServerHooks['onReply']>[0], conn: SmtpConnection & { clientIp?: string; serverIp?: string }): void {
+    this.#live.add(conn);
+    for (const c of this.#live) if (c.closed) this.#live.delete(c);
     if (!log) return;
     const isQuit = log.method === 'QUIT';
     const now = this.ctx.clock.now() + conn.elapsedMs;
@@ -129,7 +157,9 @@ export class IisServer implements ServerHooks {
 
   /** Local recipients go to Drop, the rest to Queue. */
   route(message: AcceptedMessage, rcpts: string[]): void {
-    const local = new Set([this.settings.fqdn, ...this.settings.localDomains].map((d) => d.toLowerCase()));
+    // Recorded for the one-place invariant (src/sim/queue/invariant.ts).
+    this.queue.ledger.accept(messageIdOf(message.data), rcpts);
+    const local = new Set(localDomainsOf(this.settings).map((d) => d.toLowerCase()));
     const localRcpts = rcpts.filter((r) => local.has(domainOf(r)));
     const remote = rcpts.filter((r) => !local.has(domainOf(r)));
     if (localRcpts.length > 0) {
@@ -141,49 +171,4 @@ export class IisServer implements ServerHooks {
     this.ctx.changed();
   }
 
-  #notify(
-    kind: 'failure' | 'delay',
-    entry: QueueEntry,
-    recipients: { address: string; status: string; diagnostic: string | null }[],
-  ): void {
-    const original = entry.message;
-    if (original.from === '') {
-      // A DSN that cannot be delivered is not bounced again: it goes to Badmail (reference §4.9).
-      const base = `${BADMAIL_DIR}\\${entry.fileName.replace(/\.EML$/i, '')}`;
-      const now = this.ctx.clock.now();
-      this.host.fs.writeFile(`${base}.BAD`, original.data, now);
-      this.host.fs.writeFile(`${base}.BDP`, '', now);
-      this.host.fs.writeFile(
-        `${base}.BDR`,
-        'Unable to deliver this message because the following error was encountered: "This message is a delivery status notification that cannot be delivered.".\r\n\r\nThe specific error code was 0xC00402C7.\r\n',
-        now,
-      );
-      return;
-    }
-    const data = buildDsn({
-      kind,
-      fqdn: this.settings.fqdn,
-      postmasterDomain: this.settings.fqdn,
-      originalSender: original.from,
-      originalHelo: original.helo,
-      arrivalDate: original.receivedAt,
-      now: this.ctx.clock.now(),
-      utcOffsetMinutes: this.settings.utcOffsetMinutes,
-      recipients,
-      original: original.data,
-      rng: this.ctx.rng,
-      counter: ++this.#dsnCounter,
-    });
-    const dsn: AcceptedMessage = {
-      from: '',
-      to: [original.from],
-      data,
-      size: data.length,
-      helo: this.settings.fqdn,
-      clientIp: '127.0.0.1',
-      queueId: headerValue(data, 'Message-ID'),
-      receivedAt: this.ctx.clock.now(),
-    };
-    this.route(dsn, [original.from]);
-  }
 }

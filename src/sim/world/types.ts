@@ -99,6 +99,8 @@ export interface WorldSnapshot {
   now: number;
   /** Time of the next scheduled event, or null when nothing is pending. */
   nextEventAt: number | null;
+  /** Time zone of the Windows hosts (minutes east of UTC): screens show local time, W3C logs UTC. */
+  utcOffsetMinutes: number;
   locale: Locale;
   /** Increments on every change; cheap equality for UIs. */
   version: number;

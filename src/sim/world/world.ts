@@ -6,7 +6,7 @@ import { VirtualClock } from '../clock/virtualClock';
 import { SeededRandom } from '../clock/random';
 import { rfc5322Date } from '../clock/time';
 import { Network } from '../net/network';
-import { Dns } from '../dns/dns';
+import { Dns, dnsServersOf } from '../dns/dns';
 import { SmtpConnection } from '../smtp/connection';
 import { LOG_DIR } from '../logs/w3c';
 import type { TrafficSpec, WorldSpec } from '../scenario/schema';
@@ -90,7 +90,7 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
     clock,
     rng: new SeededRandom(options.seed ?? 1),
     net: new Network([...hosts.values()], spec.perimeter),
-    dns: new Dns(spec.dns),
+    dns: new Dns(spec.dns, spec.dnsFailures, dnsServersOf(spec.hosts)),
     hosts,
     locale: () => locale,
     utcOffsetMinutes: offsetMinutes(spec.utcOffset),
@@ -184,6 +184,8 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
         if (!server) return { ok: false, output: [], error: `No IIS SMTP server on host '${action.host}'` };
         const error = applyConfigPatch(server, action.patch);
         if (error) return { ok: false, output: [], error };
+        // New delay/expiration times apply to what is already queued (measured from arrival).
+        server.queue.settingsChanged();
         ctx.changed();
         return { ok: true, output: [] };
       }
@@ -231,6 +233,7 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
       cached = {
         now: clock.now(),
         nextEventAt: clock.nextDue(),
+        utcOffsetMinutes: ctx.utcOffsetMinutes,
         locale,
         version,
         hosts: [...hosts.values()].map(hostSnapshot),

@@ -11,8 +11,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
   describe(`transcripts/${file}`, () => {
     for (const c of cases) {
       it(c.name, () => {
-        const { expected, actual } = runTranscript(c);
+        const { expected, actual, closedBy } = runTranscript(c);
         expect(actual).toEqual(expected);
+        if (c.closed) expect(closedBy).toBe(c.closed);
       });
     }
   });

@@ -5,7 +5,7 @@ import { reverseName } from '../../dns/dns';
 
 /** Resolve a name (or pass an IP through) the way the host's resolver would. */
 function resolve(env: CommandEnv, name: string): string | null {
-  const a = env.ctx.dns.a(name);
+  const a = env.ctx.dns.via(env.host.spec.dns).a(name);
   return a.kind === 'answer' ? (a.records[0]?.ip ?? null) : null;
 }
 
@@ -39,7 +39,7 @@ export const testNetConnection: Command = {
     if (portText === undefined) {
       if (quiet) return [ping ? 'True' : 'False'];
       return [
-        ...(ping ? [] : [`${env.msg.warning} Ping to ${ip} failed with status: TimedOut`, '']),
+        ...(ping ? [] : [`${env.msg.warning} Ping to ${ip} failed with status: ${env.ctx.net.pingStatus(env.host, ip)}`, '']),
         `${pad('ComputerName', 22)} : ${target}`,
         `${pad('RemoteAddress', 22)} : ${ip}`,
         `${pad('InterfaceAlias', 22)} : ${interfaceAlias(env)}`,
@@ -69,7 +69,7 @@ export const testNetConnection: Command = {
     }
     return [
       `${env.msg.warning} TCP connect to (${ip} : ${port}) failed`,
-      ...(ping ? [] : [`${env.msg.warning} Ping to ${ip} failed with status: TimedOut`]),
+      ...(ping ? [] : [`${env.msg.warning} Ping to ${ip} failed with status: ${env.ctx.net.pingStatus(env.host, ip)}`]),
       '',
       '',
       `${pad('ComputerName', 22)} : ${target}`,
@@ -101,6 +101,8 @@ export const telnet: Command = {
       if (opened.kind === 'timedOut' || opened.kind === 'unreachable') env.ctx.clock.advanceBy(21_000);
       return [env.msg.telnetConnecting(target), env.msg.telnetFailed(port)];
     }
+    // A server that refuses at once (connection control, paused, busy) hangs up after its greeting, if any.
+    if (opened.conn.closed) return [...opened.conn.greeting, '', env.msg.telnetLost];
     env.enterTelnet(opened.conn, target);
     return [...opened.conn.greeting];
   },
@@ -113,34 +115,49 @@ export const nslookup: Command = {
   usage: 'nslookup -type=mx example.net',
   run(args, env) {
     let type = 'A';
+    let tcp = false;
     const names: string[] = [];
     for (const a of args) {
       const m = /^[-/](?:type|q|querytype)=(\w+)$/i.exec(a);
       if (m) type = (m[1] as string).toUpperCase();
+      // `-vc` = "virtual circuit": query over TCP, as IIS SMTP does (KB 263237).
+      else if (/^[-/]vc$/i.test(a)) tcp = true;
       else names.push(a);
     }
     const name = names[0];
-    const server = env.ctx.dnsServerName;
+    const resolver = env.ctx.dns.via(env.host.spec.dns);
+    const opts = { tcp };
     const serverIp = env.host.spec.dns ?? '10.0.0.2';
-    const head = [`${env.msg.nslookupServer}  ${server}`, `Address:  ${serverIp}`, ''];
-    if (!name) return ['Usage: nslookup [-type=A|MX|PTR|TXT] name'];
+    const down = resolver.serverFailure(opts);
+    // nslookup first asks the server for its own name; a server that does not answer is "UnKnown" (§8.3).
+    const server = down === 'timeout' || down === 'refused' ? 'UnKnown' : env.ctx.dnsServerName;
+    const timedOut = ['DNS request timed out.', '    timeout was 2 seconds.'];
+    const head = [...(down === 'timeout' ? timedOut : []), `${env.msg.nslookupServer}  ${server}`, `Address:  ${serverIp}`, ''];
+    if (!name) return ['Usage: nslookup [-type=A|MX|PTR|TXT] [-vc] name'];
+    const fail = (kind: string) =>
+      kind === 'timeout'
+        ? [...head, ...timedOut, ...timedOut, `*** Request to ${server} timed-out`]
+        : [
+            ...head,
+            env.msg.nslookupCantFind(
+              server,
+              name,
+              kind === 'servfail' ? 'Server failed' : kind === 'refused' ? 'No response from server' : kind === 'nodata' ? 'No records' : 'Non-existent domain',
+            ),
+          ];
     const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(name);
     if (isIp || type === 'PTR') {
       const ip = isIp ? name : name.replace(/\.in-addr\.arpa\.?$/i, '').split('.').reverse().join('.');
-      const r = env.ctx.dns.ptr(ip);
-      if (r.kind !== 'answer') return [...head, env.msg.nslookupCantFind(server, name, 'Non-existent domain')];
+      const r = resolver.ptr(ip, opts);
+      if (r.kind !== 'answer') return fail(r.kind);
       if (type === 'PTR') return [...head, ...r.records.map((p) => `${reverseName(ip).padEnd(30)} name = ${p.host}`)];
       return [...head, `${env.msg.nslookupName}    ${r.records[0]?.host}`, `Address:  ${ip}`, ''];
     }
-    const fail = (kind: string) =>
-      kind === 'timeout'
-        ? ['DNS request timed out.', '    timeout was 2 seconds.', `*** Request to ${server} timed-out`]
-        : [...head, env.msg.nslookupCantFind(server, name, kind === 'servfail' ? 'Server failed' : kind === 'nodata' ? 'No records' : 'Non-existent domain')];
     if (type === 'MX') {
-      const r = env.ctx.dns.mx(name);
+      const r = resolver.mx(name, opts);
       if (r.kind !== 'answer') return r.kind === 'nodata' ? [...head, `${name}`, `\tprimary name server = ${server}`] : fail(r.kind);
       const glue = r.records.flatMap((mx) => {
-        const a = env.ctx.dns.a(mx.exchange);
+        const a = resolver.a(mx.exchange, opts);
         return a.kind === 'answer' ? a.records.map((x) => `${mx.exchange.padEnd(15)} internet address = ${x.ip}`) : [];
       });
       return [
@@ -153,11 +170,11 @@ export const nslookup: Command = {
       ];
     }
     if (type === 'TXT') {
-      const r = env.ctx.dns.txt(name);
+      const r = resolver.txt(name, opts);
       if (r.kind !== 'answer') return fail(r.kind);
       return [...head, env.msg.nslookupNonAuth, ...r.records.flatMap((t) => [`${name}\ttext =`, '', `\t"${t.text}"`]), ''];
     }
-    const r = env.ctx.dns.a(name);
+    const r = resolver.a(name, opts);
     if (r.kind !== 'answer') return fail(r.kind);
     const addrs = r.records.map((x) => x.ip);
     return [
@@ -176,23 +193,36 @@ export const resolveDnsName: Command = {
   summary: { en: 'Query DNS from PowerShell (-Type A, MX, PTR, TXT).', ja: 'PowerShell から DNS を照会します (-Type A、MX、PTR、TXT)。' },
   usage: 'Resolve-DnsName example.net -Type MX',
   run(args, env, line) {
-    const b = bindPs(args, ['Name', 'Type', 'Server'], ['DnsOnly', 'NoHostsFile']);
+    const b = bindPs(args, ['Name', 'Type', 'Server'], ['DnsOnly', 'NoHostsFile', 'TcpOnly']);
     const name = (b.named.Name as string | undefined) ?? b.positional[0];
     const type = String(b.named.Type ?? b.positional[1] ?? 'A').toUpperCase();
     if (!name) return ['Resolve-DnsName : Cannot process command because of one or more missing mandatory parameters: Name.'];
-    const notFound = (n: string) => [
-      `Resolve-DnsName : ${n} : DNS name does not exist`,
-      env.msg.psAtLine,
-      `+ ${line}`,
-      `+ ${'~'.repeat(line.length)}`,
-      `    + CategoryInfo          : ResourceUnavailable: (${n}:String) [Resolve-DnsName], Win32Exception`,
-      '    + FullyQualifiedErrorId : DNS_ERROR_RCODE_NAME_ERROR,Microsoft.DnsClient.Commands.ResolveDnsName',
-      '',
-    ];
+    const resolver = env.ctx.dns.via(env.host.spec.dns);
+    const opts = { tcp: b.named.TcpOnly === true };
+    // The Win32 error behind each failure (reference §8.4): name error, server failure, timeout.
+    // The message is the Win32 text, which Japanese Windows localises; the ids stay English.
+    const ja = env.locale === 'ja';
+    const failure = (kind: string, n: string) => {
+      const [text, category, id] =
+        kind === 'servfail'
+          ? [ja ? 'DNS サーバーの障害です' : 'DNS server failure', 'ResourceUnavailable', 'DNS_ERROR_RCODE_SERVER_FAILURE']
+          : kind === 'timeout' || kind === 'refused'
+            ? [ja ? 'タイムアウト期間が経過したため、この操作は終了しました' : 'This operation returned because the timeout period expired', 'OperationTimeout', 'ERROR_TIMEOUT']
+            : [ja ? 'DNS 名は存在しません' : 'DNS name does not exist', 'ResourceUnavailable', 'DNS_ERROR_RCODE_NAME_ERROR'];
+      return [
+        `Resolve-DnsName : ${n} : ${text}`,
+        env.msg.psAtLine,
+        `+ ${line}`,
+        `+ ${'~'.repeat(line.length)}`,
+        `    + CategoryInfo          : ${category}: (${n}:String) [Resolve-DnsName], Win32Exception`,
+        `    + FullyQualifiedErrorId : ${id},Microsoft.DnsClient.Commands.ResolveDnsName`,
+        '',
+      ];
+    };
     const row = (cols: string[], widths: number[]) => cols.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' ').trimEnd();
     if (type === 'MX') {
-      const r = env.ctx.dns.mx(name);
-      if (r.kind !== 'answer') return notFound(name);
+      const r = resolver.mx(name, opts);
+      if (r.kind !== 'answer') return failure(r.kind, name);
       const w = [30, 6, 5, 10, 27, 10];
       return [
         '',
@@ -204,19 +234,19 @@ export const resolveDnsName: Command = {
     }
     if (type === 'PTR' || /^\d+\.\d+\.\d+\.\d+$/.test(name)) {
       const ip = /^\d+\.\d+\.\d+\.\d+$/.test(name) ? name : name.replace(/\.in-addr\.arpa\.?$/i, '').split('.').reverse().join('.');
-      const r = env.ctx.dns.ptr(ip);
-      if (r.kind !== 'answer') return notFound(reverseName(ip));
+      const r = resolver.ptr(ip, opts);
+      if (r.kind !== 'answer') return failure(r.kind, reverseName(ip));
       const w = [30, 4, 5, 10, 30];
       return ['', row(['Name', 'Type', 'TTL', 'Section', 'NameHost'], w), row(['----', '----', '---', '-------', '--------'], w), ...r.records.map((p) => row([p.name, 'PTR', String(p.ttl), 'Answer', p.host], w)), ''];
     }
     if (type === 'TXT') {
-      const r = env.ctx.dns.txt(name);
-      if (r.kind !== 'answer') return notFound(name);
+      const r = resolver.txt(name, opts);
+      if (r.kind !== 'answer') return failure(r.kind, name);
       const w = [30, 4, 5, 10, 40];
       return ['', row(['Name', 'Type', 'TTL', 'Section', 'Strings'], w), row(['----', '----', '---', '-------', '-------'], w), ...r.records.map((t) => row([name, 'TXT', String(t.ttl), 'Answer', `{${t.text}}`], w)), ''];
     }
-    const r = env.ctx.dns.a(name);
-    if (r.kind !== 'answer') return notFound(name);
+    const r = resolver.a(name, opts);
+    if (r.kind !== 'answer') return failure(r.kind, name);
     const w = [30, 4, 5, 10, 15];
     return ['', row(['Name', 'Type', 'TTL', 'Section', 'IPAddress'], w), row(['----', '----', '---', '-------', '---------'], w), ...r.records.map((a) => row([name, 'A', String(a.ttl), 'Answer', a.ip], w)), ''];
   },

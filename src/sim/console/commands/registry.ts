@@ -5,6 +5,13 @@ import * as firewall from './firewall';
 import * as files from './files';
 import * as services from './services';
 import * as shell from './shell';
+import * as serviceConfig from './serviceConfig';
+import * as fileOps from './fileOps';
+import * as search from './search';
+import * as events from './events';
+import * as mail from './mail';
+import * as dnsServer from './dnsServer';
+import * as sockets from './sockets';
 
 let all: Command[] | null = null;
 
@@ -26,12 +33,29 @@ export function allCommands(): Command[] {
     files.dir,
     files.type,
     files.cd,
+    fileOps.removeItem,
+    fileOps.moveItem,
+    fileOps.mkdir,
+    search.selectString,
+    search.findstr,
+    events.getEventLog,
+    events.getWinEvent,
+    mail.sendMailMessage,
+    dnsServer.getDnsServerResourceRecord,
+    dnsServer.addDnsServerResourceRecordMX,
+    dnsServer.addDnsServerResourceRecordA,
+    dnsServer.addDnsServerResourceRecordPtr,
+    sockets.netstat,
+    sockets.getNetTcpConnection,
     services.getService,
     services.startService,
     services.stopService,
     services.restartService,
+    services.suspendService,
+    services.resumeService,
     services.net,
     services.sc,
+    serviceConfig.setService,
     shell.help,
     shell.history,
     shell.cls,

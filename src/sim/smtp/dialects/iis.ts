@@ -8,9 +8,17 @@ export const iisDialect: Dialect = {
   id: 'iis',
   product: 'Microsoft SMTPSVC',
   queueIdStyle: 'iis',
+  // `{rdns}` is ` RDNS failed` when the reverse-DNS check is on and fails (§3.7).
   receivedHeader:
-    'Received: from {helo} ([{clientIp}]) by {fqdn} with Microsoft SMTPSVC({version});\r\n\t {date}',
+    'Received: from {helo} ([{clientIp}]{rdns}) by {fqdn} with Microsoft SMTPSVC({version});\r\n\t {date}',
+  receivedHeaderTls:
+    'Received: from {helo} ([{clientIp}]{rdns}) by {fqdn} over TLS secured channel with Microsoft SMTPSVC({version});\r\n\t {date}',
+  // Reference §3.4 leaves open whether a denied client sees a 5xx; we close silently (docs/fidelity.md).
+  connectionDenial: 'close',
   ehloKeywords: [
+    // AUTH lines directly after the hello line, as in [MS-SMTPNTLM]'s example (§3.3).
+    { text: 'AUTH {authMechs}', when: 'auth' },
+    { text: 'AUTH=LOGIN', when: 'authLogin' },
     { text: 'TURN' },
     { text: 'SIZE {maxSize}', when: 'sizeLimited' },
     { text: 'SIZE', when: '!sizeLimited' },
@@ -22,6 +30,8 @@ export const iisDialect: Dialect = {
     { text: 'BINARYMIME' },
     { text: 'CHUNKING' },
     { text: 'VRFY' },
+    // Position of STARTTLS as in Exchange 2003 (same engine), without its extra `TLS` line.
+    { text: 'STARTTLS', when: 'startTls' },
   ],
   replies: {
     greeting: {
@@ -62,5 +72,38 @@ export const iisDialect: Dialect = {
     tooBig: { code: 552, lines: ['5.3.4 Message size exceeds fixed maximum message size'] },
     tooManyRecipients: { code: 452, lines: ['4.5.3 Too many recipients'] },
     idleTimeout: { code: 421, lines: ['4.4.2 {fqdn} Connection timed out'] },
+    // EXPN is not in IIS's HELP list; TURN is advertised but role reversal is not simulated.
+    expn: { code: 502, lines: ['5.3.3 Command not implemented'] },
+    etrnStarted: { code: 250, lines: ['2.0.0 Queuing for node {domain} started'] },
+    etrnSyntax: { code: 501, lines: ['5.5.4 Invalid arguments'] },
+    turn: { code: 502, lines: ['5.3.3 Command not implemented'] },
+    transactionInProgress: { code: 503, lines: ['5.5.1 Bad sequence of commands'] },
+    bdatChunkOk: { code: 250, lines: ['2.6.0 CHUNK received OK, {octets} octets'] },
+    bdatSyntax: { code: 501, lines: ['5.5.4 Invalid arguments'] },
+    bdatInProgress: { code: 503, lines: ['5.5.1 Bad sequence of commands'] },
+    startTlsReady: { code: 220, lines: ['2.0.0 SMTP server ready'] },
+    startTlsUnavailable: { code: 554, lines: ['5.7.3 Unable to initialize security subsystem'] },
+    startTlsAlreadyActive: { code: 503, lines: ['5.5.2 Only one STARTTLS command can be issued per session'] },
+    tlsRequired: { code: 530, lines: ['5.7.0 Must issue a STARTTLS command first'] },
+    authRequired: { code: 530, lines: ['5.7.3 Client was not authenticated'] },
+    authUsername: { code: 334, lines: ['VXNlcm5hbWU6'] },
+    authPassword: { code: 334, lines: ['UGFzc3dvcmQ6'] },
+    authChallenge: { code: 334, lines: ['{challenge}'] },
+    ntlmSupported: { code: 334, lines: ['ntlm supported'] },
+    authOk: { code: 235, lines: ['2.7.0 Authentication successful.'] },
+    authFailed: { code: 535, lines: ['5.7.3 Authentication unsuccessful'] },
+    authCancelled: { code: 501, lines: ['5.5.4 Authentication cancelled'] },
+    authAlready: { code: 503, lines: ['5.5.2 Auth command already specified'] },
+    authUnknownMechanism: { code: 504, lines: ['5.7.4 Unrecognized authentication type'] },
+    authBadEncoding: { code: 501, lines: ['5.5.4 Invalid arguments'] },
+    authLineTooLong: { code: 500, lines: ['5.5.6 Authentication Exchange line is too long'] },
+    authNeedsTls: { code: 538, lines: ['5.7.11 Encryption required for requested authentication mechanism'] },
+    serviceUnavailable: { code: 421, lines: ['4.3.2 Service not available, closing transmission channel'] },
+    tooManyConnections: {
+      code: 421,
+      lines: ['4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel'],
+    },
+    connectionDenied: { code: 554, lines: ['5.7.1 Access denied'] },
+    sessionTooBig: { code: 421, lines: ['4.4.2 Message size limit for this connection reached'] },
   },
 };

@@ -1,0 +1,160 @@
+/**
+ * Benchmarks of the simulation core (`npm run bench`). Not tests: nothing here asserts a time.
+ * (a) SMTP sessions per second through the real session machine, against a trivial XState
+ *     machine measured in the same run; (b) 10,000 queued messages, destination down for six
+ *     hours, fast-forwarded through the retries to delivery; (c) 10,000 fast-forwarded to
+ *     expiry and NDR; (d) the heap that 10,000 queued messages take.
+ * Prints a table and adds a row to BENCHMARKS.md with the date and the machine.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createActor, createMachine } from 'xstate';
+import { VirtualClock } from '../src/sim/clock/virtualClock';
+import { SmtpConnection } from '../src/sim/smtp/connection';
+import { iisDialect } from '../src/sim/smtp/dialects/iis';
+import { defaultIisSettings, toSessionConfig } from '../src/sim/smtp/iisSettings';
+import type { SessionInput } from '../src/sim/smtp/sessionMachine';
+import { createWorld, type World } from '../src/sim/world/world';
+import { worldSpecSchema } from '../src/sim/scenario/schema';
+import type { AcceptedMessage } from '../src/sim/smtp/sessionMachine';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const HOUR = 3_600_000;
+const N = 10_000;
+
+/** Best of `runs` timings (ms) of `fn`, after one warm-up run. */
+function time(fn: () => void, runs = 3): number {
+  fn();
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+// (a) Sessions through the real machine, and the raw XState baseline.
+const SESSION_LINES = ['EHLO app01.contoso.com', 'MAIL FROM:<shop@contoso.com>', 'RCPT TO:<taro@example.net>', 'DATA', 'From: shop@contoso.com', 'To: taro@example.net', 'Subject: Order 1001', '', 'Thank you for your order.', 'It ships tomorrow.', '.', 'QUIT'];
+
+function sessions(count: number): void {
+  const clock = new VirtualClock(Date.UTC(2026, 2, 5));
+  const config = { ...toSessionConfig(defaultIisSettings('web01.contoso.com', 'WEB01', 540)), relay: { mode: 'onlyList' as const, list: ['10.0.0.20'], domains: [], allowAuthenticated: true, relayDomains: [] } };
+  let id = 0;
+  const input: SessionInput = { config, dialect: iisDialect, clientIp: '10.0.0.20', serverIp: '10.0.0.5', env: { now: () => clock.now(), newQueueId: () => `<WEB01bench${++id}@web01.contoso.com>` } };
+  const hooks = { onMessage() {}, onReply() {} };
+  for (let i = 0; i < count; i++) {
+    const conn = new SmtpConnection(input, clock, hooks);
+    for (const line of SESSION_LINES) conn.send(line);
+  }
+}
+
+const toggle = createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: { on: { go: 'a' } } } });
+function rawEvents(count: number): void {
+  const actor = createActor(toggle).start();
+  for (let i = 0; i < count; i++) actor.send({ type: 'go' });
+  actor.stop();
+}
+
+// (b)–(d) A world whose MX drops every connection until it is switched back on.
+function world(): World {
+  return createWorld(
+    worldSpecSchema.parse({
+      start: '2026-03-05T00:30:00Z',
+      hosts: {
+        WEB01: { fqdn: 'web01.contoso.com', role: 'iis', ips: ['10.0.0.5'], publicIp: '203.0.113.5', dns: '10.0.0.2' },
+        DC01: { fqdn: 'dc01.contoso.local', role: 'dns', ips: ['10.0.0.2'] },
+        MX1: { fqdn: 'mx1.example.net', role: 'receiver', ips: ['198.51.100.25'], firewall: { enabled: true, rules: [] }, receiver: { dialect: 'postfix', domains: ['example.net'] } },
+      },
+      dns: [
+        { type: 'MX', name: 'example.net', value: 'mx1.example.net', preference: 10 },
+        { type: 'A', name: 'mx1.example.net', value: '198.51.100.25' },
+      ],
+    }),
+    { seed: 1 },
+  );
+}
+
+/** Queue `count` messages at once, as IIS accepted them (the sender is local, so NDRs go to Drop). */
+function fill(w: World, count: number): void {
+  const iis = w.internals.iis.get('WEB01')!;
+  const now = w.internals.ctx.clock.now();
+  for (let i = 0; i < count; i++) {
+    const queueId = iis.newMessageId();
+    const data = `Received: from APP01 ([10.0.0.20]) by web01.contoso.com with Microsoft SMTPSVC(10.0.17763.1697);\r\n\t Thu, 5 Mar 2026 09:30:00 +0900\r\nFrom: shop@web01.contoso.com\r\nTo: user${i}@example.net\r\nSubject: Order ${i}\r\nMessage-ID: ${queueId}\r\n\r\nThank you for your order.\r\nIt ships tomorrow.\r\n`;
+    const message: AcceptedMessage = { from: 'shop@web01.contoso.com', to: [`user${i}@example.net`], data, size: data.length, helo: 'APP01', clientIp: '10.0.0.20', queueId, receivedAt: now };
+    iis.route(message, message.to);
+  }
+}
+
+function retriesToDelivery(): { ms: number; delivered: number } {
+  const w = world();
+  fill(w, N);
+  const mx = w.internals.ctx.hosts.get('MX1')!;
+  w.internals.ctx.clock.setTimeout(() => (mx.firewall.enabled = false), 6 * HOUR);
+  const t = performance.now();
+  w.send({ type: 'clock.advance', ms: 12 * HOUR });
+  const ms = performance.now() - t;
+  if (w.internals.iis.get('WEB01')!.queue.entries.size !== 0) throw new Error('queue not drained');
+  return { ms, delivered: [...w.internals.receivers.get('MX1')!.mailboxes.values()].reduce((n, m) => n + m.length, 0) };
+}
+
+function toExpiry(): { ms: number; ndrs: number } {
+  const w = world();
+  fill(w, N);
+  const t = performance.now();
+  w.send({ type: 'clock.advance', ms: 49 * HOUR });
+  const ms = performance.now() - t;
+  const iis = w.internals.iis.get('WEB01')!;
+  if (iis.queue.entries.size !== 0) throw new Error('queue not expired');
+  return { ms, ndrs: iis.drop.filter((m) => /^Subject: Delivery Status Notification \(Failure\)$/m.test(m.data)).length };
+}
+
+function heapOfQueue(): number {
+  const w = world();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  fill(w, N);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (w.internals.iis.get('WEB01')!.queue.entries.size !== N) throw new Error('not queued');
+  return after - before;
+}
+
+const SESSIONS = 2_000;
+const sessionMs = time(() => sessions(SESSIONS));
+const RAW = SESSIONS * SESSION_LINES.length;
+const rawMs = time(() => rawEvents(RAW));
+const perSession = sessionMs / SESSIONS;
+const rawPerEvent = rawMs / RAW;
+const ratio = perSession / (rawPerEvent * SESSION_LINES.length);
+let delivery = retriesToDelivery();
+delivery = [0, 1].map(retriesToDelivery).reduce((a, b) => (b.ms < a.ms ? b : a), delivery);
+let expiry = toExpiry();
+expiry = [0, 1].map(toExpiry).reduce((a, b) => (b.ms < a.ms ? b : a), expiry);
+const heap = heapOfQueue();
+
+const rows: [string, string, string][] = [
+  ['(a) SMTP sessions (connect…QUIT, one message)', `${Math.round(SESSIONS / (sessionMs / 1000)).toLocaleString('en')} sessions/s`, `${SESSION_LINES.length} lines each`],
+  ['(a) raw XState, trivial machine', `${Math.round(RAW / (rawMs / 1000)).toLocaleString('en')} events/s`, 'same run'],
+  ['(a) session cost / raw XState, same transitions', `${ratio.toFixed(2)}×`, 'goal ≤ 3×'],
+  [`(b) ${N.toLocaleString('en')} queued, MX down 6 h, retries → delivery`, `${delivery.ms.toFixed(0)} ms`, `${delivery.delivered.toLocaleString('en')} delivered; goal < 1 s`],
+  [`(c) ${N.toLocaleString('en')} queued → expiry and NDR`, `${expiry.ms.toFixed(0)} ms`, `${expiry.ndrs.toLocaleString('en')} NDRs; goal < 1 s`],
+  [`(d) heap of ${N.toLocaleString('en')} queued messages`, `${(heap / 1024 / 1024).toFixed(1)} MB`, `${Math.round(heap / N).toLocaleString('en')} bytes each`],
+];
+
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(18)}  ${note}`);
+
+const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
+const date = new Date().toISOString().slice(0, 10);
+const file = new URL('../BENCHMARKS.md', import.meta.url);
+const marker = '<!-- results: newest first -->';
+const text = readFileSync(file, 'utf8');
+const block = [`### ${date} — ${machine}`, '', '| Benchmark | Result | Note |', '|---|---|---|', ...rows.map(([a, b, c]) => `| ${a} | ${b} | ${c} |`), ''].join('\n');
+writeFileSync(file, text.includes(marker) ? text.replace(marker, `${marker}\n\n${block}`) : `${text.trimEnd()}\n\n${marker}\n\n${block}`);
+console.log(`\nBENCHMARKS.md: added the ${date} run (${machine}).`);

@@ -1,0 +1,81 @@
+import { SvelteMap } from 'svelte/reactivity';
+import {
+  EMPTY_PROGRESS,
+  PROGRESS_STORAGE_KEY,
+  parseProgress,
+  serializeProgress,
+  type ProgressProblem,
+  type ScenarioProgress,
+} from './progress';
+import { browserStorage, readItem, writeItem, type KeyValueStore } from './storage';
+
+/**
+ * Reactive progress of every scenario, persisted in localStorage. Invalid stored entries are
+ * dropped and listed in `problems`; the rejected raw value is copied aside once, so nothing the
+ * learner had is silently destroyed.
+ */
+export class ProgressStore {
+  #entries = new SvelteMap<string, ScenarioProgress>();
+  #problems = $state.raw<readonly ProgressProblem[]>([]);
+  #store: KeyValueStore | null;
+  #now: () => number;
+  #rejectedRaw: string | null = null;
+
+  constructor(store: KeyValueStore | null, now: () => number = () => Date.now()) {
+    this.#store = store;
+    this.#now = now;
+    const raw = readItem(store, PROGRESS_STORAGE_KEY);
+    const { entries, problems } = parseProgress(raw);
+    for (const [id, entry] of entries) this.#entries.set(id, entry);
+    this.#problems = problems;
+    if (problems.length > 0) this.#rejectedRaw = raw;
+  }
+
+  /** What could not be read from storage (empty when everything was valid). */
+  get problems(): readonly ProgressProblem[] {
+    return this.#problems;
+  }
+
+  dismissProblems(): void {
+    this.#problems = [];
+  }
+
+  /** Progress of one scenario ('new' when never touched). */
+  get(id: string): ScenarioProgress {
+    return this.#entries.get(id) ?? EMPTY_PROGRESS;
+  }
+
+  /** Marks a scenario as started (no change once it is in progress or solved). */
+  start(id: string): void {
+    if (this.get(id).status !== 'new') return;
+    this.#put(id, { ...this.get(id), status: 'in-progress' });
+  }
+
+  /** Reveals one more hint, up to `total`; returns the number now revealed. */
+  useHint(id: string, total: number): number {
+    const current = this.get(id);
+    if (current.hintsUsed >= total) return current.hintsUsed;
+    const status = current.status === 'new' ? 'in-progress' : current.status;
+    this.#put(id, { ...current, status, hintsUsed: current.hintsUsed + 1 });
+    return current.hintsUsed + 1;
+  }
+
+  /** Records the first solve; later solves keep the first time. */
+  solve(id: string): void {
+    const current = this.get(id);
+    if (current.status === 'solved') return;
+    this.#put(id, { ...current, status: 'solved', solvedAt: this.#now() });
+  }
+
+  #put(id: string, entry: ScenarioProgress): void {
+    this.#entries.set(id, entry);
+    if (this.#rejectedRaw !== null) {
+      // Keep one copy of what was rejected before the first overwrite, for support and recovery.
+      writeItem(this.#store, `${PROGRESS_STORAGE_KEY}.rejected`, this.#rejectedRaw);
+      this.#rejectedRaw = null;
+    }
+    writeItem(this.#store, PROGRESS_STORAGE_KEY, serializeProgress(this.#entries));
+  }
+}
+
+export const progress = new ProgressStore(browserStorage());

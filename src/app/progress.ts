@@ -1,0 +1,130 @@
+/**
+ * Learner progress as stored in localStorage: one record per scenario. Stored data is untrusted
+ * (hand-edited, written by an older version, or hostile), so it is validated entry by entry: what
+ * is valid is kept, the rest is reported and dropped.
+ */
+
+export type ScenarioStatus = 'new' | 'in-progress' | 'solved';
+
+export interface ScenarioProgress {
+  status: ScenarioStatus;
+  /** How many of the progressive hints the learner has revealed. */
+  hintsUsed: number;
+  /** Real time (ms since epoch) of the first solve; null until solved. */
+  solvedAt: number | null;
+}
+
+/** Why (part of) the stored progress was ignored. `key` is a scenario id, or null for the whole value. */
+export interface ProgressProblem {
+  key: string | null;
+  reason:
+    | 'too-large'
+    | 'not-json'
+    | 'wrong-shape'
+    | 'unknown-version'
+    | 'bad-id'
+    | 'bad-entry'
+    | 'too-many';
+}
+
+export interface ProgressReadResult {
+  entries: Map<string, ScenarioProgress>;
+  problems: ProgressProblem[];
+}
+
+export const PROGRESS_STORAGE_KEY = 'mailroot-lab.progress.v1';
+export const PROGRESS_VERSION = 1;
+export const MAX_STORED_CHARS = 512 * 1024;
+export const MAX_ENTRIES = 2000;
+export const MAX_HINTS = 99;
+
+const STATUSES: readonly ScenarioStatus[] = ['new', 'in-progress', 'solved'];
+/** Scenario ids are kebab-case slugs; anything else cannot be ours. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export const EMPTY_PROGRESS: Readonly<ScenarioProgress> = Object.freeze({
+  status: 'new',
+  hintsUsed: 0,
+  solvedAt: null,
+});
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates one stored record; null when it cannot be trusted. */
+export function validateEntry(value: unknown): ScenarioProgress | null {
+  if (!isPlainObject(value)) return null;
+  const { status, hintsUsed = 0, solvedAt = null } = value;
+  if (typeof status !== 'string' || !STATUSES.includes(status as ScenarioStatus)) return null;
+  if (
+    typeof hintsUsed !== 'number' ||
+    !Number.isInteger(hintsUsed) ||
+    hintsUsed < 0 ||
+    hintsUsed > MAX_HINTS
+  )
+    return null;
+  if (
+    solvedAt !== null &&
+    (typeof solvedAt !== 'number' || !Number.isFinite(solvedAt) || solvedAt < 0)
+  )
+    return null;
+  return {
+    status: status as ScenarioStatus,
+    hintsUsed,
+    solvedAt: status === 'solved' ? solvedAt : null,
+  };
+}
+
+/** Parses the stored value; never throws. */
+export function parseProgress(raw: string | null): ProgressReadResult {
+  const entries = new Map<string, ScenarioProgress>();
+  const problems: ProgressProblem[] = [];
+  if (raw === null || raw === '') return { entries, problems };
+  if (raw.length > MAX_STORED_CHARS)
+    return { entries, problems: [{ key: null, reason: 'too-large' }] };
+
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { entries, problems: [{ key: null, reason: 'not-json' }] };
+  }
+  if (!isPlainObject(data) || !isPlainObject(data.scenarios)) {
+    return { entries, problems: [{ key: null, reason: 'wrong-shape' }] };
+  }
+  if (data.version !== PROGRESS_VERSION)
+    return { entries, problems: [{ key: null, reason: 'unknown-version' }] };
+
+  // Object.keys lists own keys only; JSON.parse makes "__proto__" an own key, and the Map keeps it inert.
+  const keys = Object.keys(data.scenarios);
+  for (const [index, key] of keys.entries()) {
+    if (index >= MAX_ENTRIES) {
+      problems.push({ key: null, reason: 'too-many' });
+      break;
+    }
+    if (!ID_PATTERN.test(key)) {
+      problems.push({ key: key.slice(0, 80), reason: 'bad-id' });
+      continue;
+    }
+    const entry = validateEntry(data.scenarios[key]);
+    if (entry) entries.set(key, entry);
+    else problems.push({ key, reason: 'bad-entry' });
+  }
+  return { entries, problems };
+}
+
+/** The stored form of the given entries (entries still 'new' are not worth storing). */
+export function serializeProgress(entries: ReadonlyMap<string, ScenarioProgress>): string {
+  const scenarios: Record<string, ScenarioProgress> = {};
+  for (const [id, entry] of entries) {
+    if (entry.status === 'new' && entry.hintsUsed === 0) continue;
+    Object.defineProperty(scenarios, id, {
+      value: entry,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return JSON.stringify({ version: PROGRESS_VERSION, scenarios });
+}

@@ -1,0 +1,67 @@
+/**
+ * The message side of a session: reading DATA lines and BDAT chunks, the size limits checked at
+ * the end, and the accepted message with the headers the server adds.
+ */
+import { stampHeaders } from './headers';
+import { reverseDnsVerified } from './policy';
+import type { AcceptedMessage, SessionContext } from './sessionTypes';
+
+/** RFC 5321 §4.5.2: the receiver strips one leading dot from a text line. */
+export function unstuff(line: string): string {
+  return line.startsWith('.') ? line.slice(1) : line;
+}
+
+/**
+ * RFC 3030: a chunk is exactly `remaining` octets with no dot-stuffing. The engine reads lines, so a
+ * line is consumed with its CRLF while it fits; when the chunk ends inside a line, what follows the
+ * boundary is the next command line (as on the wire). If it ends between CR and LF, the LF is dropped.
+ */
+export function takeChunk(remaining: number, line: string): { data: string; bytes: number; rest: string | null } {
+  if (line.length + 2 <= remaining) return { data: `${line}\r\n`, bytes: line.length + 2, rest: null };
+  if (line.length >= remaining) return { data: line.slice(0, remaining), bytes: remaining, rest: line.slice(remaining) };
+  return { data: `${line}\r`, bytes: remaining, rest: null };
+}
+
+/** "Limit session size": would this message take the connection over its total? */
+export function sessionLimitExceeded(ctx: SessionContext): boolean {
+  const max = ctx.config.maxSessionBytes;
+  return max !== null && ctx.sessionBytes + ctx.data.bytes > max;
+}
+
+export function messageTooBig(ctx: SessionContext): boolean {
+  const max = ctx.config.maxMessageBytes;
+  return max !== null && ctx.data.bytes > max;
+}
+
+/** The accepted message: the raw text with Received:, and for IIS Message-ID and X-OriginalArrivalTime. */
+export function acceptedMessage(ctx: SessionContext, raw: string): AcceptedMessage {
+  const { config, env, dialect } = ctx;
+  const queueId = env.newQueueId(dialect.queueIdStyle, config.fqdn, config.computerName);
+  const now = env.now();
+  const helo = ctx.helo ?? '';
+  const data = stampHeaders({
+    dialect,
+    data: raw,
+    helo,
+    clientIp: ctx.clientIp,
+    fqdn: config.fqdn,
+    version: config.version,
+    queueId,
+    now,
+    utcOffsetMinutes: config.utcOffsetMinutes,
+    secured: ctx.tls.secure,
+    rdnsFailed: config.reverseDnsLookup && !reverseDnsVerified(helo, ctx.clientName),
+  });
+  return {
+    from: ctx.mailFrom ?? '',
+    to: ctx.rcpts,
+    data,
+    size: data.length,
+    helo,
+    clientIp: ctx.clientIp,
+    queueId,
+    receivedAt: now,
+    secured: ctx.tls.secure,
+    authUser: ctx.auth.user,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The session machine's side of a remote receiver's policy (receiverPolicy.ts): ask the world's
+ * `env.policy` once per command and stage, and turn a refusal into a reply. The verdict is cached
+ * per event, because the guard that asks and the action that answers see the same event, and a
+ * check with memory (greylisting, rate limits) must count a command once.
+ */
+import { renderReply } from './dialect';
+import type { PolicyStage, PolicyVerdict } from './receiverPolicy';
+import { qualify, replyBytes } from './sessionReplies';
+import type { CommandEvent, SessionContext, SessionEmitted, SessionEvent } from './sessionTypes';
+
+const verdicts = new WeakMap<object, PolicyVerdict | null>();
+
+export function policyVerdict(ctx: SessionContext, event: SessionEvent, stage: PolicyStage): PolicyVerdict | null {
+  if (!ctx.env.policy) return null;
+  const cached = verdicts.get(event);
+  if (cached !== undefined) return cached;
+  const cmd = event as Partial<CommandEvent>;
+  const address = qualify(ctx, cmd.path?.address ?? '');
+  const verdict = ctx.env.policy(stage, {
+    clientIp: ctx.clientIp,
+    helo: stage === 'helo' ? (cmd.arg ?? null) : ctx.helo,
+    mailFrom: stage === 'mail' ? address : ctx.mailFrom,
+    rcpt: stage === 'rcpt' ? address : null,
+    rcpts: ctx.rcpts,
+    tls: ctx.tls.secure,
+    authenticated: ctx.auth.user !== null,
+  });
+  verdicts.set(event, verdict);
+  return verdict;
+}
+
+/** The refusal as a reply, logged as the command it answers (`DATA` at end of data, with its sizes). */
+export function policyReply(ctx: SessionContext, event: SessionEvent, stage: PolicyStage): SessionEmitted & { type: 'reply' } {
+  const v = policyVerdict(ctx, event, stage) as PolicyVerdict;
+  const lines = renderReply({ code: v.code, lines: v.lines }, {});
+  const cmd = event as Partial<CommandEvent> & { line: string };
+  const data = stage === 'data';
+  return {
+    type: 'reply',
+    lines,
+    log: {
+      method: data ? 'DATA' : (cmd.verb ?? ''),
+      query: data ? '' : (cmd.rest ?? ''),
+      status: v.code,
+      bytesSent: replyBytes(lines) + (data ? ctx.pendingDataBytes : 0),
+      bytesReceived: data ? ctx.data.bytes : cmd.line.length,
+      helo: stage === 'helo' ? (cmd.arg ?? null) : ctx.helo,
+    },
+  };
+}

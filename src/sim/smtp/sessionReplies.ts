@@ -1,0 +1,75 @@
+/**
+ * Reply building for the session machine: every reply is rendered from the dialect (no literal
+ * text here) and carries what the protocol log needs (reference §5.3–§5.5).
+ */
+import { parseCommand, parsePathArgument } from './commands';
+import { renderEhlo, renderReply, type ReplyKey } from './dialect';
+import type { CommandEvent, PendingCommand, ReplyLog, SessionContext, SessionEmitted } from './sessionTypes';
+
+export const replyBytes = (lines: string[]) => lines.reduce((n, l) => n + l.length + 2, 0);
+
+export function values(ctx: SessionContext, extra: Record<string, string | number> = {}) {
+  return {
+    fqdn: ctx.config.fqdn,
+    clientIp: ctx.clientIp,
+    version: ctx.config.version,
+    maxSize: ctx.config.maxMessageBytes ?? 0,
+    ...extra,
+  };
+}
+
+/** Build the `reply` emission for a key, logged as the command that caused it (null: not logged). */
+export function reply(
+  ctx: SessionContext,
+  key: ReplyKey,
+  cmd: PendingCommand | null,
+  extra: Record<string, string | number> = {},
+): SessionEmitted & { type: 'reply' } {
+  const lines = renderReply(ctx.dialect.replies[key], values(ctx, extra));
+  const log: ReplyLog | null = cmd
+    ? {
+        method: cmd.verb,
+        query: cmd.rest,
+        status: ctx.dialect.replies[key].code,
+        bytesSent: replyBytes(lines),
+        bytesReceived: cmd.line.length,
+        helo: ctx.helo,
+      }
+    : null;
+  return { type: 'reply', lines, log };
+}
+
+/** The EHLO reply: which keywords show depends on the certificate, TLS state and auth settings. */
+export function ehloReply(ctx: SessionContext, cmd: CommandEvent): SessionEmitted & { type: 'reply' } {
+  const { auth, tls } = ctx.config;
+  // RFC 3207 §4.2: STARTTLS is not offered again once the channel is secure; Basic with
+  // "Requires TLS encryption" offers LOGIN only on a secure channel (reference §3.3).
+  const login = auth.basic && (!auth.basicRequiresTls || ctx.tls.secure);
+  const mechs = [...(auth.integrated ? ['GSSAPI', 'NTLM'] : []), ...(login ? ['LOGIN'] : [])];
+  const lines = renderEhlo(
+    ctx.dialect,
+    {
+      sizeLimited: ctx.config.maxMessageBytes !== null,
+      startTls: tls.certificate && !ctx.tls.secure,
+      auth: mechs.length > 0,
+      authLogin: login,
+    },
+    values(ctx, { authMechs: mechs.join(' ') }),
+  );
+  return {
+    type: 'reply',
+    lines,
+    log: { method: 'EHLO', query: cmd.rest, status: 250, bytesSent: replyBytes(lines), bytesReceived: cmd.line.length, helo: cmd.arg },
+  };
+}
+
+/** IIS qualifies a bare local-part with its own domain (reference §3.4, KB 304897). */
+export function qualify(ctx: SessionContext, address: string): string {
+  return address === '' || address.includes('@') ? address : `${address}@${ctx.config.defaultDomain ?? ctx.config.fqdn}`;
+}
+
+export function toCommandEvent(line: string): CommandEvent {
+  const p = parseCommand(line);
+  const path = p.verb === 'MAIL' ? parsePathArgument(p.arg, 'FROM') : p.verb === 'RCPT' ? parsePathArgument(p.arg, 'TO') : null;
+  return { type: p.verb ? `cmd.${p.verb}` : 'cmd.unknown', line, verb: p.verb ?? 'xxxx', rest: p.rest, arg: p.arg, path };
+}

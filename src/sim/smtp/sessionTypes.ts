@@ -1,0 +1,126 @@
+/** Types of the SMTP server session (sessionMachine.ts) and its initial context. */
+import type { PathArgument, Verb } from './commands';
+import type { Dialect, ReplyKey } from './dialect';
+import type { SessionConfig } from './policy';
+import type { PolicyFacts, PolicyStage, PolicyVerdict } from './receiverPolicy';
+
+/** What the session needs from its world: the time and fresh ids (both deterministic). */
+export interface SessionEnv {
+  now(): number;
+  newQueueId(style: Dialect['queueIdStyle'], fqdn: string, computerName: string): string;
+  /** A remote receiver's policy (receiverPolicy.ts): a refusal to send instead of the normal reply, or null. */
+  policy?(stage: PolicyStage, facts: PolicyFacts): PolicyVerdict | null;
+}
+
+/**
+ * How the server takes a new connection: `accept`; `paused` (the virtual server is paused: 421 and
+ * close); `tooManyConnections` (General › "Limit number of connections" reached: 421 and close).
+ */
+export type Admission = 'accept' | 'paused' | 'tooManyConnections';
+
+export interface SessionInput {
+  config: SessionConfig;
+  dialect: Dialect;
+  clientIp: string;
+  serverIp: string;
+  env: SessionEnv;
+  /** The client's reverse-DNS (PTR) name, for domain entries and the RDNS check; null = none. */
+  clientName?: string | null;
+  admission?: Admission;
+}
+
+export interface AcceptedMessage {
+  from: string;
+  to: string[];
+  /** The message as stored: the server's own headers prepended, CRLF line ends, unstuffed. */
+  data: string;
+  size: number;
+  helo: string;
+  clientIp: string;
+  queueId: string;
+  receivedAt: number;
+  /** Received over a STARTTLS-secured channel. */
+  secured?: boolean;
+  /** Windows account the client authenticated as (`DOMAIN\user`), if any. */
+  authUser?: string | null;
+}
+
+/** What one reply contributes to a protocol log line (IIS W3C formatting happens in logs/). */
+export interface ReplyLog {
+  method: string;
+  query: string;
+  status: number;
+  bytesSent: number;
+  bytesReceived: number;
+  helo: string | null;
+}
+
+/** `server` = the server hung up on its own (connection refused by policy, 421, session limit). */
+export type SessionCloseReason = 'quit' | 'timeout' | 'client' | 'server';
+
+export type SessionEmitted =
+  | { type: 'reply'; lines: string[]; log: ReplyLog | null }
+  | { type: 'message'; message: AcceptedMessage }
+  | { type: 'closed'; reason: SessionCloseReason };
+
+/** A parsed command line, re-raised as `cmd.<VERB>` so states read as a table of legal commands. */
+export interface CommandEvent {
+  type: `cmd.${Verb}` | 'cmd.unknown';
+  line: string;
+  verb: string;
+  rest: string;
+  arg: string;
+  path: PathArgument | null;
+}
+
+export type SessionEvent =
+  | { type: 'client.line'; line: string }
+  | { type: 'client.close' }
+  | { type: 'session.idleTimeout' }
+  | CommandEvent;
+
+/** The command that a multi-line exchange (AUTH, BDAT) is logged under when it completes. */
+export interface PendingCommand {
+  verb: string;
+  rest: string;
+  line: string;
+}
+
+export interface SessionContext extends SessionInput {
+  clientName: string | null;
+  admission: Admission;
+  helo: string | null;
+  mailFrom: string | null;
+  rcpts: string[];
+  /** Message text being received (DATA lines or BDAT chunks); `bytes` counts what arrived. */
+  data: { parts: string[]; bytes: number };
+  /** Bytes of the 354 reply, logged together with the final DATA reply. */
+  pendingDataBytes: number;
+  messagesAccepted: number;
+  /** DATA/BDAT bytes received on this connection ("Limit session size", reference §4.3). */
+  sessionBytes: number;
+  /** RFC 3207: true once STARTTLS succeeded. */
+  tls: { secure: boolean };
+  /** RFC 4954: the authenticated account, and the state of an exchange in progress. */
+  auth: { user: string | null; mechanism: 'LOGIN' | 'NTLM' | 'GSSAPI' | null; pendingUser: string | null; command: PendingCommand | null };
+  /** RFC 3030: the chunk being read. `discard` = the BDAT was refused: read and drop, then reply. */
+  bdat: { remaining: number; last: boolean; discard: ReplyKey | null; command: PendingCommand | null };
+}
+
+export function initialContext(input: SessionInput): SessionContext {
+  return {
+    ...input,
+    clientName: input.clientName ?? null,
+    admission: input.admission ?? 'accept',
+    helo: null,
+    mailFrom: null,
+    rcpts: [],
+    data: { parts: [], bytes: 0 },
+    pendingDataBytes: 0,
+    messagesAccepted: 0,
+    sessionBytes: 0,
+    tls: { secure: false },
+    auth: { user: null, mechanism: null, pendingUser: null, command: null },
+    bdat: { remaining: 0, last: false, discard: null, command: null },
+  };
+}

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../src/app/markdown';
+
+describe('renderMarkdown', () => {
+  it('should render markdown', () => {
+    const html = renderMarkdown('Mail is **stuck** in `Queue`.\n\n- one\n- two');
+    expect(html).toContain('<strong>stuck</strong>');
+    expect(html).toContain('<code>Queue</code>');
+    expect(html).toContain('<li>one</li>');
+  });
+
+  it.each([
+    '<script>window.pwned = 1</script>',
+    '<img src=x onerror="window.pwned = 1">',
+    '[click](javascript:window.pwned=1)',
+    '<a href="javascript:alert(1)">x</a>',
+    '<svg><script>alert(1)</script></svg>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<form action="https://evil.example"><input name=p></form>',
+    '<div style="background:url(javascript:alert(1))" onclick="alert(1)">x</div>',
+  ])('should neutralise %s', (source) => {
+    const html = renderMarkdown(source);
+    expect(html).not.toMatch(/<script|onerror|onclick|javascript:|<iframe|<form|<input|style=/i);
+  });
+
+  it('should never run a scenario script when the HTML is inserted', () => {
+    const host = document.createElement('div');
+    host.innerHTML = renderMarkdown(
+      '<img src=x onerror="window.pwned = 1"><script>window.pwned = 1</script>',
+    );
+    document.body.append(host);
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+    expect(host.querySelector('script')).toBeNull();
+    expect(host.querySelector('img')?.getAttribute('onerror')).toBeNull();
+  });
+
+  it('should keep images from fetching anything and give them an alt text', () => {
+    const html = renderMarkdown(
+      '![diagram](https://tracker.example/pixel.gif) <img src="data:image/png;base64,iVBORw0KGgo=">',
+    );
+    expect(html).not.toContain('tracker.example');
+    expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+    expect(html).toContain('alt="diagram"');
+    expect(html).toContain('alt=""');
+  });
+
+  it('should shift headings below the page headings', () => {
+    expect(renderMarkdown('# Ticket', 2)).toContain('<h3');
+    expect(renderMarkdown('###### Deep', 2)).toContain('<h6');
+  });
+
+  it('should open links in a new tab without access to the app', () => {
+    const html = renderMarkdown('[RFC 5321](https://www.rfc-editor.org/rfc/rfc5321)');
+    expect(html).toContain('target="_blank"');
+    expect(html).toContain('rel="noopener noreferrer"');
+  });
+});

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { PROGRESS_STORAGE_KEY } from '../../../src/app/progress';
+import { ProgressStore } from '../../../src/app/progress.svelte';
+import type { KeyValueStore } from '../../../src/app/storage';
+
+function memoryStore(
+  initial: Record<string, string> = {},
+): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+const now = () => 1_750_000_000_000;
+
+describe('ProgressStore', () => {
+  it('should move a scenario from new to in progress to solved and persist it', () => {
+    const store = memoryStore();
+    const progress = new ProgressStore(store, now);
+    expect(progress.get('a').status).toBe('new');
+    progress.start('a');
+    expect(progress.get('a').status).toBe('in-progress');
+    progress.solve('a');
+    expect(progress.get('a')).toEqual({ status: 'solved', hintsUsed: 0, solvedAt: now() });
+    expect(new ProgressStore(store).get('a')).toEqual({
+      status: 'solved',
+      hintsUsed: 0,
+      solvedAt: now(),
+    });
+  });
+
+  it('should count hints up to the number of hints and keep the first solve time', () => {
+    const progress = new ProgressStore(memoryStore(), now);
+    expect(progress.useHint('a', 3)).toBe(1);
+    expect(progress.get('a').status).toBe('in-progress');
+    progress.useHint('a', 3);
+    progress.useHint('a', 3);
+    expect(progress.useHint('a', 3)).toBe(3);
+    progress.solve('a');
+    const first = progress.get('a').solvedAt;
+    progress.start('a');
+    progress.solve('a');
+    expect(progress.get('a')).toEqual({ status: 'solved', hintsUsed: 3, solvedAt: first });
+  });
+
+  it('should keep valid entries from corrupt storage, report the rest and back the original up on first write', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      scenarios: { good: { status: 'solved', hintsUsed: 1, solvedAt: 5 }, bad: 42 },
+    });
+    const store = memoryStore({ [PROGRESS_STORAGE_KEY]: raw });
+    const progress = new ProgressStore(store, now);
+    expect(progress.get('good').status).toBe('solved');
+    expect(progress.problems).toEqual([{ key: 'bad', reason: 'bad-entry' }]);
+    progress.start('other');
+    expect(store.data.get(`${PROGRESS_STORAGE_KEY}.rejected`)).toBe(raw);
+    const reread = new ProgressStore(store);
+    expect(reread.problems).toEqual([]);
+    expect(reread.get('good').status).toBe('solved');
+    expect(reread.get('other').status).toBe('in-progress');
+    progress.dismissProblems();
+    expect(progress.problems).toEqual([]);
+  });
+
+  it('should not crash on unparseable storage or a storage that throws', () => {
+    const progress = new ProgressStore(memoryStore({ [PROGRESS_STORAGE_KEY]: '\u0000{' }), now);
+    expect(progress.problems).toEqual([{ key: null, reason: 'not-json' }]);
+    const throwing: KeyValueStore = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    const fragile = new ProgressStore(throwing, now);
+    fragile.solve('a');
+    expect(fragile.get('a').status).toBe('solved');
+    expect(new ProgressStore(null).get('a').status).toBe('new');
+  });
+});
