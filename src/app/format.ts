@@ -3,11 +3,12 @@ import type { Locale } from '../sim';
 const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 /**
- * Virtual time as a reader of that locale expects it (ja: `2024/05/01 9:12:03`, as the Japanese
- * Event Viewer writes it). The snapshot carries no server time zone, so times are shown in UTC,
- * the zone the W3C log files use too.
+ * Virtual time as the server's own screens show it: the Windows hosts' local time (the scenario's
+ * UTC offset), written the way a reader of that locale expects (ja: `2026/03/05 9:12:03`, as the
+ * Japanese Event Viewer writes it). `withZone` appends `(UTC+09:00)` for the clock, where the
+ * difference from the UTC W3C logs matters.
  */
-export function formatDateTime(ms: number, locale: Locale): string {
+export function formatDateTime(ms: number, locale: Locale, utcOffsetMinutes = 0, withZone = false): string {
   let fmt = dateTimeFormats.get(locale);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
@@ -22,7 +23,18 @@ export function formatDateTime(ms: number, locale: Locale): string {
     });
     dateTimeFormats.set(locale, fmt);
   }
-  return Number.isFinite(ms) ? `${fmt.format(ms)} UTC` : '';
+  if (!Number.isFinite(ms)) return '';
+  const local = fmt.format(ms + utcOffsetMinutes * 60_000);
+  return withZone ? `${local} (${utcOffsetLabel(utcOffsetMinutes)})` : local;
+}
+
+/** `UTC+09:00`, `UTC-05:00`, `UTC`. */
+export function utcOffsetLabel(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `UTC${minutes < 0 ? '-' : '+'}${hh}:${mm}`;
 }
 
 /** Machine-readable form for `<time datetime>`. */

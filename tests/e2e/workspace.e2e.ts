@@ -115,3 +115,22 @@ test('should restart the scenario only after confirmation', async ({ page }) => 
   await expect(page.getByRole('log', { name: 'Console output' })).not.toContainText('hostname');
   watch.expectClean();
 });
+
+test('should complete commands and paths with Tab, and let Tab leave an empty line', async ({
+  page,
+}) => {
+  const watch = watchPage(page);
+  await openFirstWorkspace(page);
+  const input = page.getByRole('textbox', { name: 'Console input' });
+  await input.fill('Test-Net');
+  await input.press('Tab');
+  await expect(input).toHaveValue('Test-NetConnection');
+  await expect(input).toBeFocused();
+  await input.fill('dir C:\\inetpub\\mailroot\\Qu');
+  await input.press('Tab');
+  await expect(input).toHaveValue('dir C:\\inetpub\\mailroot\\Queue\\');
+  await input.fill('');
+  await input.press('Tab');
+  await expect(input).not.toBeFocused();
+  watch.expectClean();
+});

@@ -43,6 +43,14 @@ export class VirtualClock implements Clock {
 
   clearTimeout(id: unknown): void {
     this.#live.delete(id as number);
+    // Sessions cancel an idle timer on every line; rebuild the heap before dead timers pile up.
+    if (this.#heap.length > 1024 && this.#heap.length > 4 * this.#live.size) this.#compact();
+  }
+
+  #compact(): void {
+    const live = [...this.#live.values()].sort((a, b) => (this.#before(a, b) ? -1 : 1));
+    // A sorted array is a valid binary heap.
+    this.#heap = live;
   }
 
   /** Due time of the earliest pending timer, or null. */

@@ -9,7 +9,8 @@ import type { ConsoleSnapshot } from '../world/types';
 import type { SmtpConnection } from '../smtp/connection';
 import { consoleMessages } from './messages';
 import { tokenize } from './args';
-import { findCommand } from './commands/index';
+import { completeCommand, findCommand } from './commands/index';
+import { resolvePath } from './commands/files';
 import type { CommandEnv, Shell } from './command';
 
 /** Typing more than this is refused rather than processed (cmd's own limit is 8191). */
@@ -63,6 +64,39 @@ export class ConsoleSession {
     const out = this.#run(line);
     this.#print(out);
     return out;
+  }
+
+  /**
+   * Tab completion: the command name when the line has one word, otherwise the last word as a
+   * path (folders get a trailing backslash). Returns the line extended by the longest common
+   * prefix of the candidates, and the candidates.
+   */
+  complete(line: string): { line: string; candidates: string[] } {
+    if (this.#telnet) return { line, candidates: [] };
+    const lastSpace = line.lastIndexOf(' ');
+    const word = line.slice(lastSpace + 1);
+    let candidates: string[];
+    if (lastSpace < 0) candidates = completeCommand(word, this.shell);
+    else {
+      const unquoted = word.replace(/^"/, '');
+      const sep = unquoted.lastIndexOf('\\');
+      const dirPart = sep < 0 ? '' : unquoted.slice(0, sep + 1);
+      const namePart = (sep < 0 ? unquoted : unquoted.slice(sep + 1)).toLowerCase();
+      const dir = resolvePath(this.cwd, dirPart || '.');
+      const names = [
+        ...this.host.fs.listDirs(dir).map((d) => d.slice(d.lastIndexOf('\\') + 1) + '\\'),
+        ...this.host.fs.list(dir).map((f) => f.path.slice(f.path.lastIndexOf('\\') + 1)),
+      ];
+      candidates = names.filter((n) => n.toLowerCase().startsWith(namePart)).map((n) => dirPart + n);
+    }
+    if (candidates.length === 0) return { line, candidates };
+    const common = candidates.reduce((a, b) => {
+      let i = 0;
+      while (i < a.length && i < b.length && a[i]!.toLowerCase() === b[i]!.toLowerCase()) i++;
+      return a.slice(0, i);
+    });
+    const completed = common.length >= word.replace(/^"/, '').length ? common : word;
+    return { line: line.slice(0, lastSpace + 1) + completed, candidates };
   }
 
   /** Ctrl+C or Ctrl+]: leave telnet. */

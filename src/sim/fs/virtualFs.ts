@@ -31,7 +31,8 @@ export class VirtualFs {
 
   writeFile(path: string, content: string, mtime: number): void {
     const dir = path.slice(0, path.lastIndexOf('\\'));
-    if (dir) this.mkdir(dir);
+    // The queue writes thousands of files into folders that exist: skip the walk then.
+    if (dir && !this.#dirs.has(key(dir))) this.mkdir(dir);
     this.#files.set(key(path), { path, content, mtime });
   }
 

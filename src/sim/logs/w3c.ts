@@ -41,7 +41,8 @@ export class W3cLog {
     private readonly siteName: string,
     private readonly computerName: string,
     private readonly iisVersion: string,
-    private readonly getConfig: () => Pick<LoggingSettings, 'enabled' | 'fields'> & Partial<LoggingSettings>,
+    private readonly getConfig: () => Pick<LoggingSettings, 'enabled' | 'fields'> &
+      Partial<LoggingSettings>,
     private readonly getUtcOffsetMinutes: () => number = () => 0,
   ) {}
 
@@ -69,7 +70,11 @@ export class W3cLog {
         return `${LOG_DIR}\\extend1.log`;
       case 'size': {
         const limit = (cfg.maxSizeMb ?? 20) * 1024 * 1024;
-        const numbers = this.fs.list(LOG_DIR).map((f) => /\\extend(\d+)\.log$/i.exec(f.path)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+        const numbers = this.fs
+          .list(LOG_DIR)
+          .map((f) => /\\extend(\d+)\.log$/i.exec(f.path)?.[1])
+          .filter((n): n is string => n !== undefined)
+          .map(Number);
         const n = Math.max(1, ...numbers);
         const size = this.fs.readFile(`${LOG_DIR}\\extend${n}.log`)?.content.length ?? 0;
         return `${LOG_DIR}\\extend${size > 0 && size + extraBytes > limit ? n + 1 : n}.log`;

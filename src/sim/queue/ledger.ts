@@ -8,8 +8,20 @@ import { headerValue } from '../smtp/headers';
 
 export const pairKey = (id: string, rcpt: string) => `${id}\u0000${rcpt.toLowerCase()}`;
 
-/** The Message-ID IIS guarantees on everything it accepts (it adds one when missing, §3.7). */
-export const messageIdOf = (data: string) => headerValue(data, 'Message-ID');
+const MESSAGE_ID = /^message-id:[ \t]*(.*)$/im;
+
+/**
+ * The Message-ID IIS guarantees on everything it accepts (it adds one when missing, §3.7). Called
+ * for every queued message, so it reads only the header block with one precompiled pattern.
+ */
+export function messageIdOf(data: string): string {
+  const end = data.indexOf('\r\n\r\n');
+  const m = MESSAGE_ID.exec(end < 0 ? data : data.slice(0, end));
+  if (!m) return '';
+  const id = (m[1] as string).replace(/\r$/, '').trim();
+  // A folded value (rare for Message-ID) continues on indented lines.
+  return id !== '' ? id : headerValue(data, 'Message-ID');
+}
 
 function bump(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);

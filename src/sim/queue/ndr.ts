@@ -32,8 +32,14 @@ const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
  * (`01CE585A42E11DFD` = 24 May 2013, `01D6B7FCF09F1AA4` = 11 Nov 2020) predate their reports by
  * days, so they are read as the time the service started, and the counter as DSNs since then.
  */
+let lastStart = NaN;
+let lastFiletime = '';
 export function dsnBoundary(serviceStart: number, counter: number, fqdn: string): string {
-  const filetime = ((BigInt(serviceStart) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString(16).toUpperCase().padStart(16, '0');
+  if (serviceStart !== lastStart) {
+    lastStart = serviceStart;
+    lastFiletime = ((BigInt(serviceStart) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString(16).toUpperCase().padStart(16, '0');
+  }
+  const filetime = lastFiletime;
   return `9B095B5ADSN=_${filetime}${counter.toString(16).toUpperCase().padStart(8, '0')}${fqdn.replace(/-/g, '?').slice(0, 16)}`;
 }
 

@@ -12,7 +12,8 @@ import type { SessionContext } from './sessionTypes';
 /** RFC 4954 §4: an AUTH exchange line may be up to 12288 octets (longer than a command line). */
 export const MAX_AUTH_LINE = 12288;
 
-export type AuthStep = 'loginUser' | 'loginPassword' | 'ntlmNegotiate' | 'ntlmAuthenticate' | 'gssapiToken';
+export type AuthStep =
+  'loginUser' | 'loginPassword' | 'ntlmNegotiate' | 'ntlmAuthenticate' | 'gssapiToken';
 
 export type AuthStart =
   | { kind: 'refuse'; key: ReplyKey }
@@ -38,22 +39,59 @@ export function authStart(ctx: SessionContext, arg: string): AuthStart {
     case 'LOGIN': {
       if (!auth.basic) return refuse('authUnknownMechanism');
       if (auth.basicRequiresTls && !ctx.tls.secure) return refuse('authNeedsTls');
-      if (initial === undefined) return { kind: 'prompt', step: 'loginUser', key: 'authUsername', challenge: '', mechanism: 'LOGIN', pendingUser: null };
+      if (initial === undefined)
+        return {
+          kind: 'prompt',
+          step: 'loginUser',
+          key: 'authUsername',
+          challenge: '',
+          mechanism: 'LOGIN',
+          pendingUser: null,
+        };
       // RFC 4954 §4: `=` is an empty initial response.
       const user = initial === '=' ? '' : textOfBase64(initial);
       if (user === null) return refuse('authBadEncoding');
-      return { kind: 'prompt', step: 'loginPassword', key: 'authPassword', challenge: '', mechanism: 'LOGIN', pendingUser: user };
+      return {
+        kind: 'prompt',
+        step: 'loginPassword',
+        key: 'authPassword',
+        challenge: '',
+        mechanism: 'LOGIN',
+        pendingUser: user,
+      };
     }
     case 'NTLM': {
       if (!auth.integrated) return refuse('authUnknownMechanism');
-      if (initial === undefined) return { kind: 'prompt', step: 'ntlmNegotiate', key: 'ntlmSupported', challenge: '', mechanism: 'NTLM', pendingUser: null };
+      if (initial === undefined)
+        return {
+          kind: 'prompt',
+          step: 'ntlmNegotiate',
+          key: 'ntlmSupported',
+          challenge: '',
+          mechanism: 'NTLM',
+          pendingUser: null,
+        };
       const next = ntlmNegotiate(ctx, initial);
       if (next.kind === 'refuse') return next;
-      return { kind: 'prompt', step: 'ntlmAuthenticate', key: 'authChallenge', challenge: next.challenge, mechanism: 'NTLM', pendingUser: null };
+      return {
+        kind: 'prompt',
+        step: 'ntlmAuthenticate',
+        key: 'authChallenge',
+        challenge: next.challenge,
+        mechanism: 'NTLM',
+        pendingUser: null,
+      };
     }
     case 'GSSAPI':
       if (!auth.integrated) return refuse('authUnknownMechanism');
-      return { kind: 'prompt', step: 'gssapiToken', key: 'authChallenge', challenge: '', mechanism: 'GSSAPI', pendingUser: null };
+      return {
+        kind: 'prompt',
+        step: 'gssapiToken',
+        key: 'authChallenge',
+        challenge: '',
+        mechanism: 'GSSAPI',
+        pendingUser: null,
+      };
     default:
       return refuse('authUnknownMechanism');
   }
@@ -70,7 +108,8 @@ export function authLineProblem(line: string): ReplyKey | null {
 /** A deterministic 8-byte server challenge (the simulation has no secret randomness to protect). */
 function serverChallenge(ctx: SessionContext): Uint8Array {
   let h = 0x811c9dc5;
-  for (const ch of `${ctx.env.now()}|${ctx.clientIp}|${ctx.config.fqdn}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  for (const ch of `${ctx.env.now()}|${ctx.clientIp}|${ctx.config.fqdn}`)
+    h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   const out = new Uint8Array(8);
   for (let i = 0; i < 8; i++) {
     h = Math.imul(h ^ i, 0x01000193) >>> 0;
@@ -80,12 +119,18 @@ function serverChallenge(ctx: SessionContext): Uint8Array {
 }
 
 /** NEGOTIATE → CHALLENGE. A line that is not an NTLM type-1 message fails the exchange (535). */
-export function ntlmNegotiate(ctx: SessionContext, line: string): { kind: 'refuse'; key: ReplyKey } | { kind: 'challenge'; challenge: string } {
+export function ntlmNegotiate(
+  ctx: SessionContext,
+  line: string,
+): { kind: 'refuse'; key: ReplyKey } | { kind: 'challenge'; challenge: string } {
   const bytes = base64Decode(line);
   if (bytes === null) return { kind: 'refuse', key: 'authBadEncoding' };
   if (ntlmMessageType(bytes) !== 1) return { kind: 'refuse', key: 'authFailed' };
   const target = ctx.config.auth.defaultDomain || ctx.config.computerName;
-  return { kind: 'challenge', challenge: base64Encode(buildNtlmChallenge(serverChallenge(ctx), target)) };
+  return {
+    kind: 'challenge',
+    challenge: base64Encode(buildNtlmChallenge(serverChallenge(ctx), target)),
+  };
 }
 
 /** AUTHENTICATE → the account name, or null (simulated check, see ntlm.ts). */
@@ -94,7 +139,12 @@ export function ntlmAccount(ctx: SessionContext, line: string): string | null {
   const creds = bytes && parseNtlmAuthenticate(bytes);
   if (!creds || creds.user === '') return null;
   const domain = creds.domain || ctx.config.computerName;
-  return checkCredentials(ctx.config.auth, ctx.config.computerName, `${domain}\\${creds.user}`, creds.password);
+  return checkCredentials(
+    ctx.config.auth,
+    ctx.config.computerName,
+    `${domain}\\${creds.user}`,
+    creds.password,
+  );
 }
 
 /** AUTH LOGIN's second answer (the password) → the account name, or null. */

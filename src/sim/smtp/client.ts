@@ -219,9 +219,10 @@ export class ClientSession {
       return result;
     }
     const body = mail.data.endsWith('\r\n') ? mail.data.slice(0, -2) : mail.data;
-    for (const l of body.split('\r\n')) this.conn.send(l.charCodeAt(0) === 46 ? `.${l}` : l);
+    // RFC 5321 §4.5.2: a line that starts with a dot gets one more.
+    const lines = body.split('\r\n').map((l) => (l.charCodeAt(0) === 46 ? `.${l}` : l));
     this.conn.elapsedMs += this.hooks.latency?.() ?? 0;
-    const done = this.conn.send('.');
+    const done = this.conn.sendText(lines);
     if (done.length > 0) this.hooks.response?.(done);
     const code = replyCode(done);
     result.finalReply = done[0] ?? null;

@@ -53,7 +53,11 @@ export function stampHeaders(s: StampInput): string {
   if (!/^message-id:/im.test(headerBlock)) extra.push(`Message-ID: ${s.queueId}`);
   extra.push(originalArrivalTime(s.now));
   // No blank line: the whole text is header block (or empty); the added headers close it.
-  if (headerEnd < 0) return [received, s.data.replace(/\r\n$/, ''), ...extra].filter((l) => l !== '').join('\r\n') + '\r\n';
+  if (headerEnd < 0)
+    return (
+      [received, s.data.replace(/\r\n$/, ''), ...extra].filter((l) => l !== '').join('\r\n') +
+      '\r\n'
+    );
   // A message that starts with the blank line has no headers of its own.
   if (headerEnd === 0) return [received, ...extra].join('\r\n') + '\r\n' + s.data;
   return [received, headerBlock, ...extra].join('\r\n') + s.data.slice(headerEnd);

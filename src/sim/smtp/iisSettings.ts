@@ -31,7 +31,13 @@ export const W3C_FIELDS = [
 export type W3cField = (typeof W3C_FIELDS)[number];
 
 /** Metabase default LogExtFileFlags: Time, Client IP, Method, URI Stem, Protocol Status (§5.3). */
-export const DEFAULT_W3C_FIELDS: W3cField[] = ['time', 'c-ip', 'cs-method', 'cs-uri-stem', 'sc-status'];
+export const DEFAULT_W3C_FIELDS: W3cField[] = [
+  'time',
+  'c-ip',
+  'cs-method',
+  'cs-uri-stem',
+  'sc-status',
+];
 
 export const LOG_FORMATS = ['w3c', 'iis', 'ncsa', 'odbc'] as const;
 /** Logging Properties › "New log schedule" (LogFilePeriod 4, 1, 2, 3, 0 + unlimited, 0 + size). */
@@ -91,7 +97,13 @@ export interface IisSettings {
   logging: LoggingSettings;
 
   // Access tab (§4.2, §3.5, §3.6)
-  auth: { anonymous: boolean; basic: boolean; basicRequiresTls: boolean; defaultDomain: string; integrated: boolean };
+  auth: {
+    anonymous: boolean;
+    basic: boolean;
+    basicRequiresTls: boolean;
+    defaultDomain: string;
+    integrated: boolean;
+  };
   /** Certificate installed; "Require TLS encryption" (available only with a certificate). */
   tls: { certificate: boolean; required: boolean };
   connectionControl: ComputerListSettings;
@@ -115,7 +127,12 @@ export interface IisSettings {
   localDelayNotificationMin: number;
   localExpirationMin: number;
   /** Outbound Security…: how IIS authenticates to the next hop, and whether it requires TLS. */
-  outboundSecurity: { auth: 'anonymous' | 'basic' | 'integrated'; user: string; password: string; tls: boolean };
+  outboundSecurity: {
+    auth: 'anonymous' | 'basic' | 'integrated';
+    user: string;
+    password: string;
+    tls: boolean;
+  };
   /** Outbound connections…: limits (null = unticked) and time-out; the TCP port is `outboundPort`. */
   outboundConnections: { limit: number | null; timeoutMin: number; perDomainLimit: number | null };
   outboundPort: number;
@@ -139,7 +156,11 @@ export interface IisSettings {
   remoteDomains: RemoteDomainSettings[];
 }
 
-export function defaultIisSettings(fqdn: string, computerName: string, utcOffsetMinutes: number): IisSettings {
+export function defaultIisSettings(
+  fqdn: string,
+  computerName: string,
+  utcOffsetMinutes: number,
+): IisSettings {
   return {
     fqdn,
     computerName,
@@ -150,8 +171,21 @@ export function defaultIisSettings(fqdn: string, computerName: string, utcOffset
     bindings: [{ ip: '', port: 25 }],
     maxConnections: null,
     connectionTimeoutMin: 10,
-    logging: { enabled: false, format: 'w3c', schedule: 'daily', maxSizeMb: 20, localTimeNaming: false, fields: [...DEFAULT_W3C_FIELDS] },
-    auth: { anonymous: true, basic: false, basicRequiresTls: false, defaultDomain: '', integrated: false },
+    logging: {
+      enabled: false,
+      format: 'w3c',
+      schedule: 'daily',
+      maxSizeMb: 20,
+      localTimeNaming: false,
+      fields: [...DEFAULT_W3C_FIELDS],
+    },
+    auth: {
+      anonymous: true,
+      basic: false,
+      basicRequiresTls: false,
+      defaultDomain: '',
+      integrated: false,
+    },
     tls: { certificate: false, required: false },
     connectionControl: { mode: 'allExceptList', list: [], domains: [] },
     relay: { mode: 'onlyList', list: [], domains: [], allowAuthenticated: true },
@@ -182,7 +216,13 @@ export function defaultIisSettings(fqdn: string, computerName: string, utcOffset
 }
 
 /** Settings given as a partial tree (scenario YAML): objects merge one level deep, the rest replaces. */
-export type IisSettingsPatch = { [K in keyof IisSettings]?: IisSettings[K] extends unknown[] ? IisSettings[K] : IisSettings[K] extends object | null ? Partial<NonNullable<IisSettings[K]>> | IisSettings[K] : IisSettings[K] };
+export type IisSettingsPatch = {
+  [K in keyof IisSettings]?: IisSettings[K] extends unknown[]
+    ? IisSettings[K]
+    : IisSettings[K] extends object | null
+      ? Partial<NonNullable<IisSettings[K]>> | IisSettings[K]
+      : IisSettings[K];
+};
 
 export function mergeSettings(base: IisSettings, patch: IisSettingsPatch): IisSettings {
   const out = structuredClone(base) as unknown as Record<string, unknown>;
@@ -190,7 +230,10 @@ export function mergeSettings(base: IisSettings, patch: IisSettingsPatch): IisSe
     if (value === undefined) continue;
     const current = out[key];
     const isPlainObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    out[key] = isPlainObject(value) && isPlainObject(current) ? { ...(current as object), ...(value as object) } : structuredClone(value);
+    out[key] =
+      isPlainObject(value) && isPlainObject(current)
+        ? { ...(current as object), ...(value as object) }
+        : structuredClone(value);
   }
   return out as unknown as IisSettings;
 }
@@ -199,8 +242,10 @@ export function mergeSettings(base: IisSettings, patch: IisSettingsPatch): IisSe
 export function settingsProblem(s: IisSettings): string | null {
   if (s.maxMessageKb !== null && s.maxSessionKb !== null && s.maxSessionKb < s.maxMessageKb)
     return 'maxSessionKb: the session size limit must not be smaller than the message size limit';
-  if (s.tls.required && !s.tls.certificate) return 'tls.required: TLS can be required only when a certificate is installed';
-  if (s.auth.basicRequiresTls && !s.tls.certificate) return 'auth.basicRequiresTls: TLS can be required only when a certificate is installed';
+  if (s.tls.required && !s.tls.certificate)
+    return 'tls.required: TLS can be required only when a certificate is installed';
+  if (s.auth.basicRequiresTls && !s.tls.certificate)
+    return 'auth.basicRequiresTls: TLS can be required only when a certificate is installed';
   if (s.bindings.length === 0) return 'bindings: a virtual server needs at least one identity';
   return null;
 }
@@ -232,7 +277,11 @@ export function toSessionConfig(s: IisSettings): SessionConfig {
     connectionTimeoutMs: s.connectionTimeoutMin * 60_000,
     auth: { ...s.auth, accounts: s.windowsAccounts.map((a) => ({ ...a })) },
     tls: { ...s.tls },
-    connectionControl: { mode: s.connectionControl.mode, list: [...s.connectionControl.list], domains: [...s.connectionControl.domains] },
+    connectionControl: {
+      mode: s.connectionControl.mode,
+      list: [...s.connectionControl.list],
+      domains: [...s.connectionControl.domains],
+    },
     reverseDnsLookup: s.reverseDnsLookup,
   };
 }

@@ -44,7 +44,12 @@ export function ntlmMessageType(b: Uint8Array): number | null {
 }
 
 /** Assemble a message: fixed header of `headerLength` bytes, then payload fields in order. */
-function build(type: number, headerLength: number, fields: { at: number; data: Uint8Array }[], fill: (b: Uint8Array) => void): Uint8Array {
+function build(
+  type: number,
+  headerLength: number,
+  fields: { at: number; data: Uint8Array }[],
+  fill: (b: Uint8Array) => void,
+): Uint8Array {
   const total = headerLength + fields.reduce((n, f) => n + f.data.length, 0);
   const b = new Uint8Array(total);
   b.set(SIGNATURE, 0);

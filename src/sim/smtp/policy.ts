@@ -71,9 +71,19 @@ export interface SessionConfig {
 }
 
 /** Access settings of a server that uses none of the optional features (remote receivers, tests). */
-export function openAccess(): Pick<SessionConfig, 'auth' | 'tls' | 'connectionControl' | 'reverseDnsLookup' | 'maxSessionBytes'> {
+export function openAccess(): Pick<
+  SessionConfig,
+  'auth' | 'tls' | 'connectionControl' | 'reverseDnsLookup' | 'maxSessionBytes'
+> {
   return {
-    auth: { anonymous: true, basic: false, basicRequiresTls: false, defaultDomain: '', integrated: false, accounts: [] },
+    auth: {
+      anonymous: true,
+      basic: false,
+      basicRequiresTls: false,
+      defaultDomain: '',
+      integrated: false,
+      accounts: [],
+    },
     tls: { certificate: false, required: false },
     connectionControl: { mode: 'allExceptList', list: [], domains: [] },
     reverseDnsLookup: false,
@@ -102,7 +112,7 @@ export function ipMatches(ip: string, entry: string): boolean {
   if (!Number.isInteger(len) || len < 0 || len > 32) return false;
   if (len === 0) return true;
   const mask = (0xffffffff << (32 - len)) >>> 0;
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+  return (a & mask) >>> 0 === (b & mask) >>> 0;
 }
 
 export function isLocalDomain(config: SessionConfig, domain: string): boolean {
@@ -124,12 +134,21 @@ export function listed(list: ComputerList, clientIp: string, clientName: string 
 }
 
 /** Access › Connection control: may this client talk to the virtual server at all? */
-export function connectionAllowed(config: SessionConfig, clientIp: string, clientName: string | null): boolean {
+export function connectionAllowed(
+  config: SessionConfig,
+  clientIp: string,
+  clientName: string | null,
+): boolean {
   const hit = listed(config.connectionControl, clientIp, clientName);
   return config.connectionControl.mode === 'onlyList' ? hit : !hit;
 }
 
-export function relayAllowed(config: SessionConfig, clientIp: string, authenticated: boolean, clientName: string | null = null): boolean {
+export function relayAllowed(
+  config: SessionConfig,
+  clientIp: string,
+  authenticated: boolean,
+  clientName: string | null = null,
+): boolean {
   if (authenticated && config.relay.allowAuthenticated) return true;
   const hit = listed(config.relay, clientIp, clientName);
   return config.relay.mode === 'onlyList' ? hit : !hit;
@@ -140,13 +159,19 @@ export function relayAllowed(config: SessionConfig, clientIp: string, authentica
  * the "Default domain" (Basic) or else the computer name, as Windows logon does (reference §3.5).
  * Returns the account as `DOMAIN\user`, or null.
  */
-export function checkCredentials(auth: AuthPolicy, computerName: string, typed: string, password: string): string | null {
+export function checkCredentials(
+  auth: AuthPolicy,
+  computerName: string,
+  typed: string,
+  password: string,
+): string | null {
   const qualify = (user: string, domain: string): { domain: string; user: string } => {
     const slash = user.indexOf('\\');
     if (slash >= 0) return { domain: user.slice(0, slash), user: user.slice(slash + 1) };
     // A UPN (`alice@contoso.com`) names the domain by its first DNS label here.
     const at = user.lastIndexOf('@');
-    if (at > 0) return { domain: user.slice(at + 1).split('.')[0] as string, user: user.slice(0, at) };
+    if (at > 0)
+      return { domain: user.slice(at + 1).split('.')[0] as string, user: user.slice(0, at) };
     return { domain, user };
   };
   const key = (a: { domain: string; user: string }) => `${a.domain}\\${a.user}`.toLowerCase();
@@ -158,7 +183,10 @@ export function checkCredentials(auth: AuthPolicy, computerName: string, typed: 
 
 /** RDNS check of IIS (KB 303734): the client's PTR name must match its HELO/EHLO argument. */
 export function reverseDnsVerified(helo: string, clientName: string | null): boolean {
-  return clientName !== null && clientName.toLowerCase().replace(/\.$/, '') === helo.toLowerCase().replace(/\.$/, '');
+  return (
+    clientName !== null &&
+    clientName.toLowerCase().replace(/\.$/, '') === helo.toLowerCase().replace(/\.$/, '')
+  );
 }
 
 export type RcptDecision = 'ok' | 'relayDenied' | 'unknownUser';
@@ -177,6 +205,11 @@ export function rcptDecision(
     return config.mailboxes.includes(address.toLowerCase()) ? 'ok' : 'unknownUser';
   }
   // Remote domains with "Allow incoming mail to be relayed to this domain"; `*.x` covers x's subdomains.
-  if (config.relay.relayDomains.some((d) => (d.startsWith('*.') ? nameInDomain(domain, d) : d.toLowerCase() === domain))) return 'ok';
+  if (
+    config.relay.relayDomains.some((d) =>
+      d.startsWith('*.') ? nameInDomain(domain, d) : d.toLowerCase() === domain,
+    )
+  )
+    return 'ok';
   return relayAllowed(config, clientIp, authenticated, clientName) ? 'ok' : 'relayDenied';
 }

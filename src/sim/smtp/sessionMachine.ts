@@ -160,6 +160,7 @@ export const sessionMachine = sessionSetup.createMachine({
           { guard: 'endOfData', target: 'command.greeted', actions: ['restartIdleTimer', 'finishMessage'] },
           { actions: ['restartIdleTimer', 'appendData'] },
         ],
+        'client.data': { actions: ['restartIdleTimer', 'appendLines', 'endOfText'] },
       },
     },
     chunk: {

@@ -16,9 +16,14 @@ export function unstuff(line: string): string {
  * line is consumed with its CRLF while it fits; when the chunk ends inside a line, what follows the
  * boundary is the next command line (as on the wire). If it ends between CR and LF, the LF is dropped.
  */
-export function takeChunk(remaining: number, line: string): { data: string; bytes: number; rest: string | null } {
-  if (line.length + 2 <= remaining) return { data: `${line}\r\n`, bytes: line.length + 2, rest: null };
-  if (line.length >= remaining) return { data: line.slice(0, remaining), bytes: remaining, rest: line.slice(remaining) };
+export function takeChunk(
+  remaining: number,
+  line: string,
+): { data: string; bytes: number; rest: string | null } {
+  if (line.length + 2 <= remaining)
+    return { data: `${line}\r\n`, bytes: line.length + 2, rest: null };
+  if (line.length >= remaining)
+    return { data: line.slice(0, remaining), bytes: remaining, rest: line.slice(remaining) };
   return { data: `${line}\r`, bytes: remaining, rest: null };
 }
 

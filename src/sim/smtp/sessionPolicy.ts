@@ -9,12 +9,13 @@ import type { PolicyStage, PolicyVerdict } from './receiverPolicy';
 import { qualify, replyBytes } from './sessionReplies';
 import type { CommandEvent, SessionContext, SessionEmitted, SessionEvent } from './sessionTypes';
 
-const verdicts = new WeakMap<object, PolicyVerdict | null>();
+/** Event → the context it was judged in and the verdict (an event object may be reused). */
+const verdicts = new WeakMap<object, { ctx: SessionContext; stage: PolicyStage; verdict: PolicyVerdict | null }>();
 
 export function policyVerdict(ctx: SessionContext, event: SessionEvent, stage: PolicyStage): PolicyVerdict | null {
   if (!ctx.env.policy) return null;
   const cached = verdicts.get(event);
-  if (cached !== undefined) return cached;
+  if (cached && cached.ctx === ctx && cached.stage === stage) return cached.verdict;
   const cmd = event as Partial<CommandEvent>;
   const address = qualify(ctx, cmd.path?.address ?? '');
   const verdict = ctx.env.policy(stage, {
@@ -26,7 +27,7 @@ export function policyVerdict(ctx: SessionContext, event: SessionEvent, stage: P
     tls: ctx.tls.secure,
     authenticated: ctx.auth.user !== null,
   });
-  verdicts.set(event, verdict);
+  verdicts.set(event, { ctx, stage, verdict });
   return verdict;
 }
 

@@ -4,7 +4,13 @@
  */
 import { parseCommand, parsePathArgument } from './commands';
 import { renderEhlo, renderReply, type ReplyKey } from './dialect';
-import type { CommandEvent, PendingCommand, ReplyLog, SessionContext, SessionEmitted } from './sessionTypes';
+import type {
+  CommandEvent,
+  PendingCommand,
+  ReplyLog,
+  SessionContext,
+  SessionEmitted,
+} from './sessionTypes';
 
 export const replyBytes = (lines: string[]) => lines.reduce((n, l) => n + l.length + 2, 0);
 
@@ -40,7 +46,10 @@ export function reply(
 }
 
 /** The EHLO reply: which keywords show depends on the certificate, TLS state and auth settings. */
-export function ehloReply(ctx: SessionContext, cmd: CommandEvent): SessionEmitted & { type: 'reply' } {
+export function ehloReply(
+  ctx: SessionContext,
+  cmd: CommandEvent,
+): SessionEmitted & { type: 'reply' } {
   const { auth, tls } = ctx.config;
   // RFC 3207 §4.2: STARTTLS is not offered again once the channel is secure; Basic with
   // "Requires TLS encryption" offers LOGIN only on a secure channel (reference §3.3).
@@ -59,17 +68,38 @@ export function ehloReply(ctx: SessionContext, cmd: CommandEvent): SessionEmitte
   return {
     type: 'reply',
     lines,
-    log: { method: 'EHLO', query: cmd.rest, status: 250, bytesSent: replyBytes(lines), bytesReceived: cmd.line.length, helo: cmd.arg },
+    log: {
+      method: 'EHLO',
+      query: cmd.rest,
+      status: 250,
+      bytesSent: replyBytes(lines),
+      bytesReceived: cmd.line.length,
+      helo: cmd.arg,
+    },
   };
 }
 
 /** IIS qualifies a bare local-part with its own domain (reference §3.4, KB 304897). */
 export function qualify(ctx: SessionContext, address: string): string {
-  return address === '' || address.includes('@') ? address : `${address}@${ctx.config.defaultDomain ?? ctx.config.fqdn}`;
+  return address === '' || address.includes('@')
+    ? address
+    : `${address}@${ctx.config.defaultDomain ?? ctx.config.fqdn}`;
 }
 
 export function toCommandEvent(line: string): CommandEvent {
   const p = parseCommand(line);
-  const path = p.verb === 'MAIL' ? parsePathArgument(p.arg, 'FROM') : p.verb === 'RCPT' ? parsePathArgument(p.arg, 'TO') : null;
-  return { type: p.verb ? `cmd.${p.verb}` : 'cmd.unknown', line, verb: p.verb ?? 'xxxx', rest: p.rest, arg: p.arg, path };
+  const path =
+    p.verb === 'MAIL'
+      ? parsePathArgument(p.arg, 'FROM')
+      : p.verb === 'RCPT'
+        ? parsePathArgument(p.arg, 'TO')
+        : null;
+  return {
+    type: p.verb ? `cmd.${p.verb}` : 'cmd.unknown',
+    line,
+    verb: p.verb ?? 'xxxx',
+    rest: p.rest,
+    arg: p.arg,
+    path,
+  };
 }

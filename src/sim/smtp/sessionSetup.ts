@@ -181,6 +181,20 @@ export const sessionSetup = setup({
         return { parts: context.data.parts, bytes: context.data.bytes + text.length + 2 };
       },
     }),
+    /** A whole message text at once (`client.data`), unstuffed line by line as `appendData` does. */
+    appendLines: assign({
+      data: ({ context, event }) => {
+        let bytes = context.data.bytes;
+        for (const line of (event as { lines: string[] }).lines) {
+          const text = unstuff(line);
+          context.data.parts.push(`${text}\r\n`);
+          bytes += text.length + 2;
+        }
+        return { parts: context.data.parts, bytes };
+      },
+    }),
+    /** After `client.data`, the end-of-data line takes the usual path (size, policy, accept). */
+    endOfText: raise(() => ({ type: 'client.line' as const, line: '.' })),
     /** End of DATA or BDAT LAST: size check, then the message is accepted (RFC 5321 §4.1.1.4). */
     finishMessage: enqueueActions(({ context, enqueue }) => {
       const cmd: PendingCommand = context.bdat.command ?? { verb: 'DATA', rest: '', line: '' };

@@ -75,6 +75,8 @@ export interface CommandEvent {
 
 export type SessionEvent =
   | { type: 'client.line'; line: string }
+  /** The rest of a DATA message at once: its (dot-stuffed) lines, then the `.` line. Same as one `client.line` each, in one step. */
+  | { type: 'client.data'; lines: string[] }
   | { type: 'client.close' }
   | { type: 'session.idleTimeout' }
   | CommandEvent;

@@ -79,7 +79,8 @@ export class IisServer implements ServerHooks {
   }
 
   sessionInput(clientIp: string, serverIp: string): SessionInput {
-    const ptr = this.ctx.dns.ptr(clientIp);
+    // The client's PTR name, asked from this host's DNS server (domain entries, the RDNS check).
+    const ptr = this.ctx.dns.via(this.host.spec.dns).ptr(clientIp);
     const live = [...this.#live].filter((c) => !c.closed).length;
     const limit = this.settings.maxConnections;
     return {

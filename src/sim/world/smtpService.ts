@@ -21,7 +21,18 @@ export interface ServiceTransition {
 
 export type ControlResult =
   | { ok: true; transitions: ServiceTransition[] }
-  | { ok: false; error: 'alreadyRunning' | 'notRunning' | 'disabled' | 'dependencyFailed' | 'hasDependents' | 'invalidControl'; service: ServiceState; other?: ServiceState };
+  | {
+      ok: false;
+      error:
+        | 'alreadyRunning'
+        | 'notRunning'
+        | 'disabled'
+        | 'dependencyFailed'
+        | 'hasDependents'
+        | 'invalidControl';
+      service: ServiceState;
+      other?: ServiceState;
+    };
 
 export const dependentsOf = (host: HostRuntime, name: string): ServiceState[] =>
   Object.entries(SERVICE_DEPENDENCIES)
@@ -30,7 +41,12 @@ export const dependentsOf = (host: HostRuntime, name: string): ServiceState[] =>
     .filter((s): s is ServiceState => s !== undefined);
 
 /** Apply an SCM control to `svc`; `force` stops running dependents too (Stop-Service -Force, net stop /y). */
-export function controlService(host: HostRuntime, svc: ServiceState, action: ServiceAction, force = false): ControlResult {
+export function controlService(
+  host: HostRuntime,
+  svc: ServiceState,
+  action: ServiceAction,
+  force = false,
+): ControlResult {
   const transitions: ServiceTransition[] = [];
   const move = (s: ServiceState, to: ServiceState['status']) => {
     transitions.push({ service: s, from: s.status, to });
@@ -40,7 +56,9 @@ export function controlService(host: HostRuntime, svc: ServiceState, action: Ser
     case 'start': {
       if (svc.status !== 'Stopped') return { ok: false, error: 'alreadyRunning', service: svc };
       if (svc.startType === 'Disabled') return { ok: false, error: 'disabled', service: svc };
-      const deps = (SERVICE_DEPENDENCIES[svc.name] ?? []).map((d) => host.service(d)).filter((s): s is ServiceState => s !== undefined);
+      const deps = (SERVICE_DEPENDENCIES[svc.name] ?? [])
+        .map((d) => host.service(d))
+        .filter((s): s is ServiceState => s !== undefined);
       const blocked = deps.find((d) => d.status === 'Stopped' && d.startType === 'Disabled');
       if (blocked) return { ok: false, error: 'dependencyFailed', service: svc, other: blocked };
       for (const d of deps) if (d.status === 'Stopped') move(d, 'Running');
@@ -50,25 +68,37 @@ export function controlService(host: HostRuntime, svc: ServiceState, action: Ser
     case 'stop': {
       if (svc.status === 'Stopped') return { ok: false, error: 'notRunning', service: svc };
       const active = dependentsOf(host, svc.name).filter((d) => d.status !== 'Stopped');
-      if (active.length > 0 && !force) return { ok: false, error: 'hasDependents', service: svc, other: active[0] };
+      if (active.length > 0 && !force)
+        return { ok: false, error: 'hasDependents', service: svc, other: active[0] };
       for (const d of active) move(d, 'Stopped');
       move(svc, 'Stopped');
       return { ok: true, transitions };
     }
     case 'pause':
       if (svc.status === 'Stopped') return { ok: false, error: 'notRunning', service: svc };
-      if (svc.status === 'Paused' || !PAUSABLE.has(svc.name)) return { ok: false, error: 'invalidControl', service: svc };
+      if (svc.status === 'Paused' || !PAUSABLE.has(svc.name))
+        return { ok: false, error: 'invalidControl', service: svc };
       move(svc, 'Paused');
       return { ok: true, transitions };
     case 'continue':
-      if (svc.status !== 'Paused') return { ok: false, error: svc.status === 'Stopped' ? 'notRunning' : 'invalidControl', service: svc };
+      if (svc.status !== 'Paused')
+        return {
+          ok: false,
+          error: svc.status === 'Stopped' ? 'notRunning' : 'invalidControl',
+          service: svc,
+        };
       move(svc, 'Running');
       return { ok: true, transitions };
   }
 }
 
 /** SCM event 7001: a service did not start because a service it depends on could not (§6.3). */
-export function event7001(time: number, svc: ServiceState, dependency: ServiceState, locale: 'ja' | 'en') {
+export function event7001(
+  time: number,
+  svc: ServiceState,
+  dependency: ServiceState,
+  locale: 'ja' | 'en',
+) {
   const reason =
     locale === 'ja'
       ? 'サービスを開始できません。サービスが無効であるか、またはサービスに関連付けられた有効なデバイスがありません。'

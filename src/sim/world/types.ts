@@ -9,6 +9,8 @@ export type Locale = 'ja' | 'en';
 export type WorldAction =
   /** One line typed into the console of a host (PowerShell or cmd, or an open telnet session). */
   | { type: 'console.line'; host: string; line: string }
+  /** Tab in the console: complete the command name or the path being typed. */
+  | { type: 'console.complete'; host: string; line: string }
   /** Ctrl+C / Ctrl+] in the console: leaves telnet or aborts the running command. */
   | { type: 'console.interrupt'; host: string }
   /** Change virtual-server settings of an IIS host (the IIS Manager dialogs send these). */
@@ -24,6 +26,8 @@ export interface ActionResult {
   ok: boolean;
   /** Console output lines produced by the action, if any. */
   output: string[];
+  /** For console.complete: the line with the completion applied (unchanged if none). */
+  completion?: string;
   /** Set when the action itself was malformed (unknown host, negative time...). */
   error?: string;
 }

@@ -179,6 +179,12 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
         ctx.changed();
         return { ok: true, output };
       }
+      case 'console.complete': {
+        const c = consoles.get(action.host);
+        if (!c) return { ok: false, output: [], error: `No console on host '${action.host}'` };
+        const { line, candidates } = c.complete(String(action.line));
+        return { ok: true, output: candidates, completion: line };
+      }
       case 'config.set': {
         const server = iis.get(action.host);
         if (!server) return { ok: false, output: [], error: `No IIS SMTP server on host '${action.host}'` };

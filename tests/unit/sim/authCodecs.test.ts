@@ -1,7 +1,18 @@
 /** The pieces AUTH is built from: base64 (RFC 4648), NTLM messages ([MS-NLMP] layout), credentials. */
 import { describe, expect, it } from 'vitest';
-import { base64Decode, base64Encode, base64OfText, textOfBase64 } from '../../../src/sim/smtp/base64';
-import { buildNtlmAuthenticate, buildNtlmChallenge, buildNtlmNegotiate, ntlmMessageType, parseNtlmAuthenticate } from '../../../src/sim/smtp/ntlm';
+import {
+  base64Decode,
+  base64Encode,
+  base64OfText,
+  textOfBase64,
+} from '../../../src/sim/smtp/base64';
+import {
+  buildNtlmAuthenticate,
+  buildNtlmChallenge,
+  buildNtlmNegotiate,
+  ntlmMessageType,
+  parseNtlmAuthenticate,
+} from '../../../src/sim/smtp/ntlm';
 import { checkCredentials, openAccess } from '../../../src/sim/smtp/policy';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -21,12 +32,18 @@ describe('base64', () => {
   });
 
   it('should give the AUTH LOGIN prompts of RFC 4954', () => {
-    expect([base64OfText('Username:'), base64OfText('Password:')]).toEqual(['VXNlcm5hbWU6', 'UGFzc3dvcmQ6']);
+    expect([base64OfText('Username:'), base64OfText('Password:')]).toEqual([
+      'VXNlcm5hbWU6',
+      'UGFzc3dvcmQ6',
+    ]);
   });
 
-  it.each(['Zg', 'Zg=', 'Z===', '====', 'Zm9v!', 'Zg==Zg==', 'Zm 9v', 'alice'])('should refuse %j', (text) => {
-    expect(base64Decode(text)).toBeNull();
-  });
+  it.each(['Zg', 'Zg=', 'Z===', '====', 'Zm9v!', 'Zg==Zg==', 'Zm 9v', 'alice'])(
+    'should refuse %j',
+    (text) => {
+      expect(base64Decode(text)).toBeNull();
+    },
+  );
 
   it('should round-trip every byte value', () => {
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
@@ -48,7 +65,9 @@ describe('NTLM messages', () => {
     // TargetNameFields at offset 12: length (2 bytes), max length (2), offset (4), little-endian.
     const len = m[12]! | (m[13]! << 8);
     const offset = m[16]! | (m[17]! << 8);
-    expect(String.fromCharCode(...m.subarray(offset, offset + len).filter((_, i) => i % 2 === 0))).toBe('CONTOSO');
+    expect(
+      String.fromCharCode(...m.subarray(offset, offset + len).filter((_, i) => i % 2 === 0)),
+    ).toBe('CONTOSO');
   });
 
   it('should read back the names of an AUTHENTICATE message', () => {
@@ -66,7 +85,13 @@ describe('NTLM messages', () => {
 });
 
 describe('checkCredentials', () => {
-  const auth = { ...openAccess().auth, accounts: [{ user: 'alice', password: 'Passw0rd!' }, { user: 'CONTOSO\\bob', password: 'Secret#123' }] };
+  const auth = {
+    ...openAccess().auth,
+    accounts: [
+      { user: 'alice', password: 'Passw0rd!' },
+      { user: 'CONTOSO\\bob', password: 'Secret#123' },
+    ],
+  };
   it.each([
     ['alice', 'Passw0rd!', '', 'WEB01\\alice'],
     ['ALICE', 'Passw0rd!', '', 'WEB01\\ALICE'],

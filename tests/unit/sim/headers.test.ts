@@ -41,11 +41,15 @@ C: .
 
 describe('X-OriginalArrivalTime', () => {
   it('should reproduce the observed header (17:18:06.430 UTC = FILETIME 01D6BB73:486637E0)', () => {
-    expect(originalArrivalTime(Date.UTC(2020, 10, 15, 17, 18, 6, 430))).toBe('X-OriginalArrivalTime: 15 Nov 2020 17:18:06.0430 (UTC) FILETIME=[486637E0:01D6BB73]');
+    expect(originalArrivalTime(Date.UTC(2020, 10, 15, 17, 18, 6, 430))).toBe(
+      'X-OriginalArrivalTime: 15 Nov 2020 17:18:06.0430 (UTC) FILETIME=[486637E0:01D6BB73]',
+    );
   });
 
   it('should pad the milliseconds to four digits', () => {
-    expect(originalArrivalTime(Date.UTC(2026, 2, 5, 0, 30, 0, 7))).toMatch(/^X-OriginalArrivalTime: 5 Mar 2026 00:30:00\.0007 \(UTC\) FILETIME=\[[0-9A-F]{8}:[0-9A-F]{8}\]$/);
+    expect(originalArrivalTime(Date.UTC(2026, 2, 5, 0, 30, 0, 7))).toMatch(
+      /^X-OriginalArrivalTime: 5 Mar 2026 00:30:00\.0007 \(UTC\) FILETIME=\[[0-9A-F]{8}:[0-9A-F]{8}\]$/,
+    );
   });
 });
 
@@ -68,27 +72,48 @@ describe('headers IIS adds', () => {
   });
 
   it('should say "over TLS secured channel" for a message received after STARTTLS', () => {
-    expect(stamp('Subject: x\r\n\r\nbody\r\n', { secured: true })).toMatch(/^Received: from APP01 \(\[10\.0\.0\.20\]\) by web01\.contoso\.com over TLS secured channel with Microsoft SMTPSVC\(10\.0\.17763\.1697\);\r\n\t Thu/);
+    expect(stamp('Subject: x\r\n\r\nbody\r\n', { secured: true })).toMatch(
+      /^Received: from APP01 \(\[10\.0\.0\.20\]\) by web01\.contoso\.com over TLS secured channel with Microsoft SMTPSVC\(10\.0\.17763\.1697\);\r\n\t Thu/,
+    );
   });
 
   it('should mark a failed reverse-DNS check after the client IP', () => {
-    expect(stamp('Subject: x\r\n\r\nbody\r\n', { rdnsFailed: true })).toMatch(/^Received: from APP01 \(\[10\.0\.0\.20\] RDNS failed\) by web01\.contoso\.com with/);
+    expect(stamp('Subject: x\r\n\r\nbody\r\n', { rdnsFailed: true })).toMatch(
+      /^Received: from APP01 \(\[10\.0\.0\.20\] RDNS failed\) by web01\.contoso\.com with/,
+    );
   });
 
   it('should close the header block of a message without a blank line', () => {
     const out = stamp('hello\r\n');
-    expect(out).toMatch(/\r\nhello\r\nMessage-ID: <WEB01Ab3xQ7LmN2pR00000001@web01\.contoso\.com>\r\nX-OriginalArrivalTime: [^\r\n]+\r\n$/);
+    expect(out).toMatch(
+      /\r\nhello\r\nMessage-ID: <WEB01Ab3xQ7LmN2pR00000001@web01\.contoso\.com>\r\nX-OriginalArrivalTime: [^\r\n]+\r\n$/,
+    );
   });
 
   it('should add its headers before the blank line of a message without headers', () => {
-    expect(stamp('\r\nbody only\r\n')).toMatch(/X-OriginalArrivalTime: [^\r\n]+\r\n\r\nbody only\r\n$/);
+    expect(stamp('\r\nbody only\r\n')).toMatch(
+      /X-OriginalArrivalTime: [^\r\n]+\r\n\r\nbody only\r\n$/,
+    );
   });
 
   it('should only prepend Received: for a Postfix receiver, with ESMTPS over TLS', () => {
-    const plain = stamp('Subject: x\r\n\r\nb\r\n', { dialect: postfixDialect, fqdn: 'mx1.example.net', queueId: '4F2A81C0A2' });
-    expect(plain).toBe('Received: from APP01 ([10.0.0.20])\r\n\tby mx1.example.net (Postfix) with ESMTP id 4F2A81C0A2;\r\n\tThu, 5 Mar 2026 09:30:00 +0900\r\nSubject: x\r\n\r\nb\r\n');
-    const tls = stamp('Subject: x\r\n\r\nb\r\n', { dialect: postfixDialect, fqdn: 'mx1.example.net', queueId: '4F2A81C0A2', secured: true });
-    expect(tls).toContain('(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))\r\n\tby mx1.example.net (Postfix) with ESMTPS id 4F2A81C0A2;');
+    const plain = stamp('Subject: x\r\n\r\nb\r\n', {
+      dialect: postfixDialect,
+      fqdn: 'mx1.example.net',
+      queueId: '4F2A81C0A2',
+    });
+    expect(plain).toBe(
+      'Received: from APP01 ([10.0.0.20])\r\n\tby mx1.example.net (Postfix) with ESMTP id 4F2A81C0A2;\r\n\tThu, 5 Mar 2026 09:30:00 +0900\r\nSubject: x\r\n\r\nb\r\n',
+    );
+    const tls = stamp('Subject: x\r\n\r\nb\r\n', {
+      dialect: postfixDialect,
+      fqdn: 'mx1.example.net',
+      queueId: '4F2A81C0A2',
+      secured: true,
+    });
+    expect(tls).toContain(
+      '(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))\r\n\tby mx1.example.net (Postfix) with ESMTPS id 4F2A81C0A2;',
+    );
   });
 });
 
@@ -117,17 +142,31 @@ describe('messages accepted by a session', () => {
     });
     expect(m.secured).toBe(true);
     expect(m.authUser).toBe('WEB01\\alice');
-    expect(m.data.split('\r\n')[0]).toBe('Received: from APP01 ([10.0.0.20]) by web01.contoso.com over TLS secured channel with Microsoft SMTPSVC(10.0.17763.1697);');
+    expect(m.data.split('\r\n')[0]).toBe(
+      'Received: from APP01 ([10.0.0.20]) by web01.contoso.com over TLS secured channel with Microsoft SMTPSVC(10.0.17763.1697);',
+    );
   });
 
   it('should mark RDNS failed when the PTR name does not match the HELO name', () => {
-    const m = accepted({ clientName: 'app01.contoso.com', config: { reverseDnsLookup: true }, exchange: `C: HELO APP02\n${SEND}` });
-    expect(m.data.split('\r\n')[0]).toBe('Received: from APP02 ([10.0.0.20] RDNS failed) by web01.contoso.com with Microsoft SMTPSVC(10.0.17763.1697);');
+    const m = accepted({
+      clientName: 'app01.contoso.com',
+      config: { reverseDnsLookup: true },
+      exchange: `C: HELO APP02\n${SEND}`,
+    });
+    expect(m.data.split('\r\n')[0]).toBe(
+      'Received: from APP02 ([10.0.0.20] RDNS failed) by web01.contoso.com with Microsoft SMTPSVC(10.0.17763.1697);',
+    );
   });
 
   it('should leave Received: intact when the PTR name matches the HELO name', () => {
-    const m = accepted({ clientName: 'app01.contoso.com', config: { reverseDnsLookup: true }, exchange: `C: HELO APP01.contoso.com\n${SEND}` });
-    expect(m.data.split('\r\n')[0]).toBe('Received: from APP01.contoso.com ([10.0.0.20]) by web01.contoso.com with Microsoft SMTPSVC(10.0.17763.1697);');
+    const m = accepted({
+      clientName: 'app01.contoso.com',
+      config: { reverseDnsLookup: true },
+      exchange: `C: HELO APP01.contoso.com\n${SEND}`,
+    });
+    expect(m.data.split('\r\n')[0]).toBe(
+      'Received: from APP01.contoso.com ([10.0.0.20]) by web01.contoso.com with Microsoft SMTPSVC(10.0.17763.1697);',
+    );
   });
 
   it('should not check reverse DNS when the option is off', () => {
@@ -137,7 +176,8 @@ describe('messages accepted by a session', () => {
 
   it('should keep BDAT chunks byte for byte, dots included', () => {
     const m = accepted({
-      exchange: 'C: EHLO APP01\nC: MAIL FROM:<a@contoso.com>\nC: RCPT TO:<b@example.net>\nC: BDAT 5\nC: ..x\nC: BDAT 8 LAST\nC:\nC: body\nC: QUIT\n',
+      exchange:
+        'C: EHLO APP01\nC: MAIL FROM:<a@contoso.com>\nC: RCPT TO:<b@example.net>\nC: BDAT 5\nC: ..x\nC: BDAT 8 LAST\nC:\nC: body\nC: QUIT\n',
     });
     expect(m.data.split('\r\n').slice(2)).toEqual([
       '..x',

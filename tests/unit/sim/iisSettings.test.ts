@@ -3,7 +3,13 @@
  * protocol engine, and changes through configPatch (every setting; a bad value changes nothing).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { defaultIisSettings, mergeSettings, settingsProblem, toSessionConfig, type IisSettings } from '../../../src/sim/smtp/iisSettings';
+import {
+  defaultIisSettings,
+  mergeSettings,
+  settingsProblem,
+  toSessionConfig,
+  type IisSettings,
+} from '../../../src/sim/smtp/iisSettings';
 import { applyConfigPatch, SETTING_CHECKS } from '../../../src/sim/world/configPatch';
 import { SETTING_NAMES } from '../../../src/sim/scenario/settingNames';
 import type { IisServer } from '../../../src/sim/world/iisServer';
@@ -21,20 +27,81 @@ describe('defaults of a fresh virtual server (reference §4)', () => {
     ['General: identity (All Unassigned):25', d.bindings, [{ ip: '', port: 25 }]],
     ['General: no connection limit', d.maxConnections, null],
     ['General: connection time-out 10 minutes', d.connectionTimeoutMin, 10],
-    ['General: logging off, W3C, daily, UTC names', [d.logging.enabled, d.logging.format, d.logging.schedule, d.logging.localTimeNaming], [false, 'w3c', 'daily', false]],
-    ['General: default W3C fields', d.logging.fields, ['time', 'c-ip', 'cs-method', 'cs-uri-stem', 'sc-status']],
-    ['Access: anonymous only', d.auth, { anonymous: true, basic: false, basicRequiresTls: false, defaultDomain: '', integrated: false }],
+    [
+      'General: logging off, W3C, daily, UTC names',
+      [d.logging.enabled, d.logging.format, d.logging.schedule, d.logging.localTimeNaming],
+      [false, 'w3c', 'daily', false],
+    ],
+    [
+      'General: default W3C fields',
+      d.logging.fields,
+      ['time', 'c-ip', 'cs-method', 'cs-uri-stem', 'sc-status'],
+    ],
+    [
+      'Access: anonymous only',
+      d.auth,
+      {
+        anonymous: true,
+        basic: false,
+        basicRequiresTls: false,
+        defaultDomain: '',
+        integrated: false,
+      },
+    ],
     ['Access: no certificate, TLS not required', d.tls, { certificate: false, required: false }],
-    ['Access: connection control all except an empty list', d.connectionControl, { mode: 'allExceptList', list: [], domains: [] }],
-    ['Access: relay only an empty list, authenticated clients allowed', d.relay, { mode: 'onlyList', list: [], domains: [], allowAuthenticated: true }],
-    ['Messages: 2048 KB, 10240 KB session, 20 messages, 100 recipients', [d.maxMessageKb, d.maxSessionKb, d.maxMessagesPerConnection, d.maxRecipients], [2048, 10240, 20, 100]],
-    ['Messages: no NDR copy, Badmail folder', [d.ndrCopyTo, d.badmailDirectory], ['', 'C:\\Inetpub\\mailroot\\Badmail']],
+    [
+      'Access: connection control all except an empty list',
+      d.connectionControl,
+      { mode: 'allExceptList', list: [], domains: [] },
+    ],
+    [
+      'Access: relay only an empty list, authenticated clients allowed',
+      d.relay,
+      { mode: 'onlyList', list: [], domains: [], allowAuthenticated: true },
+    ],
+    [
+      'Messages: 2048 KB, 10240 KB session, 20 messages, 100 recipients',
+      [d.maxMessageKb, d.maxSessionKb, d.maxMessagesPerConnection, d.maxRecipients],
+      [2048, 10240, 20, 100],
+    ],
+    [
+      'Messages: no NDR copy, Badmail folder',
+      [d.ndrCopyTo, d.badmailDirectory],
+      ['', 'C:\\Inetpub\\mailroot\\Badmail'],
+    ],
     ['Delivery: retries 15/30/60/240 minutes', d.retryMinutes, [15, 30, 60, 240]],
-    ['Delivery: delay 12 h, expiry 2 days, remote and local', [d.delayNotificationMin, d.expirationMin, d.localDelayNotificationMin, d.localExpirationMin], [720, 2880, 720, 2880]],
-    ['Delivery: anonymous outbound without TLS', d.outboundSecurity, { auth: 'anonymous', user: '', password: '', tls: false }],
-    ['Delivery: 1000 connections, 10 minutes, 100 per domain, port 25', [d.outboundConnections, d.outboundPort], [{ limit: 1000, timeoutMin: 10, perDomainLimit: 100 }, 25]],
-    ['Delivery: hop count 15, no masquerade, no smart host, no direct first, no reverse DNS', [d.maxHopCount, d.masqueradeDomain, d.smartHost, d.attemptDirectFirst, d.reverseDnsLookup, d.externalDnsServers], [15, '', '', false, false, []]],
-    ['Domains: the FQDN as default domain, no alias, no remote domain', [d.defaultLocalDomain, d.localDomains, d.remoteDomains], ['web01.contoso.com', [], []]],
+    [
+      'Delivery: delay 12 h, expiry 2 days, remote and local',
+      [d.delayNotificationMin, d.expirationMin, d.localDelayNotificationMin, d.localExpirationMin],
+      [720, 2880, 720, 2880],
+    ],
+    [
+      'Delivery: anonymous outbound without TLS',
+      d.outboundSecurity,
+      { auth: 'anonymous', user: '', password: '', tls: false },
+    ],
+    [
+      'Delivery: 1000 connections, 10 minutes, 100 per domain, port 25',
+      [d.outboundConnections, d.outboundPort],
+      [{ limit: 1000, timeoutMin: 10, perDomainLimit: 100 }, 25],
+    ],
+    [
+      'Delivery: hop count 15, no masquerade, no smart host, no direct first, no reverse DNS',
+      [
+        d.maxHopCount,
+        d.masqueradeDomain,
+        d.smartHost,
+        d.attemptDirectFirst,
+        d.reverseDnsLookup,
+        d.externalDnsServers,
+      ],
+      [15, '', '', false, false, []],
+    ],
+    [
+      'Domains: the FQDN as default domain, no alias, no remote domain',
+      [d.defaultLocalDomain, d.localDomains, d.remoteDomains],
+      ['web01.contoso.com', [], []],
+    ],
   ])('%s', (_, actual, expected) => {
     expect(actual).toEqual(expected);
   });
@@ -47,12 +114,26 @@ describe('toSessionConfig', () => {
       localDomains: ['contoso.com'],
       windowsAccounts: [{ user: 'alice', password: 'x' }],
       remoteDomains: [
-        { name: 'partner.example', allowRelay: true, smartHost: '', outboundTls: false, sendHelo: false },
-        { name: 'other.example', allowRelay: false, smartHost: '[192.0.2.1]', outboundTls: true, sendHelo: true },
+        {
+          name: 'partner.example',
+          allowRelay: true,
+          smartHost: '',
+          outboundTls: false,
+          sendHelo: false,
+        },
+        {
+          name: 'other.example',
+          allowRelay: false,
+          smartHost: '[192.0.2.1]',
+          outboundTls: true,
+          sendHelo: true,
+        },
       ],
     });
     const c = toSessionConfig(s);
-    expect([c.maxMessageBytes, c.maxSessionBytes, c.connectionTimeoutMs]).toEqual([2_097_152, 102_400, 600_000]);
+    expect([c.maxMessageBytes, c.maxSessionBytes, c.connectionTimeoutMs]).toEqual([
+      2_097_152, 102_400, 600_000,
+    ]);
     expect(c.localDomains).toEqual(['web01.contoso.com', 'contoso.com']);
     expect(c.relay.relayDomains).toEqual(['partner.example']);
     expect(c.auth.accounts).toEqual([{ user: 'alice', password: 'x' }]);
@@ -60,7 +141,9 @@ describe('toSessionConfig', () => {
   });
 
   it('should map unchecked limits to null', () => {
-    const c = toSessionConfig(mergeSettings(fresh(), { maxMessageKb: null, maxSessionKb: null, maxRecipients: null }));
+    const c = toSessionConfig(
+      mergeSettings(fresh(), { maxMessageKb: null, maxSessionKb: null, maxRecipients: null }),
+    );
     expect([c.maxMessageBytes, c.maxSessionBytes, c.maxRecipients]).toEqual([null, null, null]);
   });
 });
@@ -68,14 +151,34 @@ describe('toSessionConfig', () => {
 describe('mergeSettings and settingsProblem', () => {
   it('should merge nested groups one level deep and replace lists', () => {
     const s = mergeSettings(fresh(), { auth: { basic: true }, relay: { list: ['10.0.0.20'] } });
-    expect(s.auth).toEqual({ anonymous: true, basic: true, basicRequiresTls: false, defaultDomain: '', integrated: false });
-    expect(s.relay).toEqual({ mode: 'onlyList', list: ['10.0.0.20'], domains: [], allowAuthenticated: true });
+    expect(s.auth).toEqual({
+      anonymous: true,
+      basic: true,
+      basicRequiresTls: false,
+      defaultDomain: '',
+      integrated: false,
+    });
+    expect(s.relay).toEqual({
+      mode: 'onlyList',
+      list: ['10.0.0.20'],
+      domains: [],
+      allowAuthenticated: true,
+    });
   });
 
   it.each([
-    [{ maxMessageKb: 4096, maxSessionKb: 1024 }, 'maxSessionKb: the session size limit must not be smaller than the message size limit'],
-    [{ tls: { certificate: false, required: true } }, 'tls.required: TLS can be required only when a certificate is installed'],
-    [{ auth: { basicRequiresTls: true } }, 'auth.basicRequiresTls: TLS can be required only when a certificate is installed'],
+    [
+      { maxMessageKb: 4096, maxSessionKb: 1024 },
+      'maxSessionKb: the session size limit must not be smaller than the message size limit',
+    ],
+    [
+      { tls: { certificate: false, required: true } },
+      'tls.required: TLS can be required only when a certificate is installed',
+    ],
+    [
+      { auth: { basicRequiresTls: true } },
+      'auth.basicRequiresTls: TLS can be required only when a certificate is installed',
+    ],
   ])('should report %j', (patch, problem) => {
     expect(settingsProblem(mergeSettings(fresh(), patch as never))).toBe(problem);
   });
@@ -94,7 +197,10 @@ const CASES: Record<string, [unknown, unknown]> = {
   'logging.schedule': ['hourly', 'yearly'],
   'logging.maxSizeMb': [100, -1],
   'logging.localTimeNaming': [true, 1],
-  'logging.fields': [['date', 'time'], ['date', 'cs-nonsense']],
+  'logging.fields': [
+    ['date', 'time'],
+    ['date', 'cs-nonsense'],
+  ],
   'auth.anonymous': [false, null],
   'auth.basic': [true, 'true'],
   'auth.basicRequiresTls': [false, 'no'],
@@ -115,7 +221,10 @@ const CASES: Record<string, [unknown, unknown]> = {
   maxRecipients: [null, -5],
   ndrCopyTo: ['postmaster@contoso.com', 'postmaster'],
   badmailDirectory: ['D:\\mail\\Badmail', 'Badmail'],
-  retryMinutes: [[10, 20, 40, 120], [10, 20, 40]],
+  retryMinutes: [
+    [10, 20, 40, 120],
+    [10, 20, 40],
+  ],
   delayNotificationMin: [60, 0],
   expirationMin: [4320, '2 days'],
   localDelayNotificationMin: [30, -30],
@@ -137,7 +246,15 @@ const CASES: Record<string, [unknown, unknown]> = {
   defaultLocalDomain: ['contoso.com', ''],
   localDomains: [['contoso.com', 'contoso.co.jp'], ['contoso..com']],
   remoteDomains: [
-    [{ name: '*.partner.example', allowRelay: true, smartHost: '', outboundTls: false, sendHelo: false }],
+    [
+      {
+        name: '*.partner.example',
+        allowRelay: true,
+        smartHost: '',
+        outboundTls: false,
+        sendHelo: false,
+      },
+    ],
     [{ name: 'partner.example', allowRelay: true }],
   ],
 };
@@ -150,9 +267,16 @@ describe('applyConfigPatch', () => {
 
   for (const [key, [good, bad]] of Object.entries(CASES)) {
     it(`should set ${key} to a valid value`, () => {
-      const { s } = server(mergeSettings(fresh(), key === 'tls.required' ? { tls: { certificate: true, required: true } } : {}));
+      const { s } = server(
+        mergeSettings(
+          fresh(),
+          key === 'tls.required' ? { tls: { certificate: true, required: true } } : {},
+        ),
+      );
       expect(applyConfigPatch(s, { [key]: good })).toBeNull();
-      const value = key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], s.settings);
+      const value = key
+        .split('.')
+        .reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], s.settings);
       expect(value).toEqual(typeof good === 'string' ? good.trim() : good);
     });
 
@@ -169,17 +293,23 @@ describe('applyConfigPatch', () => {
     const { s } = server();
     expect(applyConfigPatch(s, { maxMessageSize: 10 })).toBe('maxMessageSize: unknown setting');
     // A hostile patch (the UI and scenario files are untrusted input) must not reach the prototype.
-    expect(applyConfigPatch(s, JSON.parse('{"__proto__": {"polluted": true}}'))).toBe('__proto__: unknown setting');
+    expect(applyConfigPatch(s, JSON.parse('{"__proto__": {"polluted": true}}'))).toBe(
+      '__proto__: unknown setting',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('should refuse a patch that breaks a rule across settings, and apply one that keeps it', () => {
     const { s } = server();
-    expect(applyConfigPatch(s, { 'tls.required': true })).toBe('tls.required: TLS can be required only when a certificate is installed');
+    expect(applyConfigPatch(s, { 'tls.required': true })).toBe(
+      'tls.required: TLS can be required only when a certificate is installed',
+    );
     expect(s.settings.tls).toEqual({ certificate: false, required: false });
     expect(applyConfigPatch(s, { 'tls.certificate': true, 'tls.required': true })).toBeNull();
     expect(s.settings.tls).toEqual({ certificate: true, required: true });
-    expect(applyConfigPatch(s, { maxSessionKb: 1000 })).toBe('maxSessionKb: the session size limit must not be smaller than the message size limit');
+    expect(applyConfigPatch(s, { maxSessionKb: 1000 })).toBe(
+      'maxSessionKb: the session size limit must not be smaller than the message size limit',
+    );
     expect(s.settings.maxSessionKb).toBe(10240);
   });
 

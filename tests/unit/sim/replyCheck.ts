@@ -10,9 +10,12 @@ export function replyProblem(lines: string[]): string | null {
   if (!/^[2-5][0-5]\d$/.test(code)) return `bad code in ${JSON.stringify(lines[0])}`;
   for (const [i, line] of lines.entries()) {
     const last = i === lines.length - 1;
-    if (!line.startsWith(code + (last ? ' ' : '-'))) return `line ${i + 1} should start with ${code}${last ? ' ' : '-'}: ${JSON.stringify(line)}`;
-    if (new TextEncoder().encode(line).length + 2 > 512) return `line ${i + 1} is longer than 512 octets`;
-    if (/[^\t\x20-\x7e]/.test(line)) return `line ${i + 1} has a character outside printable US-ASCII: ${JSON.stringify(line)}`;
+    if (!line.startsWith(code + (last ? ' ' : '-')))
+      return `line ${i + 1} should start with ${code}${last ? ' ' : '-'}: ${JSON.stringify(line)}`;
+    if (new TextEncoder().encode(line).length + 2 > 512)
+      return `line ${i + 1} is longer than 512 octets`;
+    if (/[^\t\x20-\x7e]/.test(line))
+      return `line ${i + 1} has a character outside printable US-ASCII: ${JSON.stringify(line)}`;
   }
   return null;
 }

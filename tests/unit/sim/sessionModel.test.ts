@@ -8,7 +8,11 @@
 import { createActor } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { sessionMachine, type SessionEmitted, type SessionInput } from '../../../src/sim/smtp/sessionMachine';
+import {
+  sessionMachine,
+  type SessionEmitted,
+  type SessionInput,
+} from '../../../src/sim/smtp/sessionMachine';
 import { dialects } from '../../../src/sim/smtp/dialects';
 import { base64Encode } from '../../../src/sim/smtp/base64';
 import { buildNtlmAuthenticate, buildNtlmNegotiate } from '../../../src/sim/smtp/ntlm';
@@ -43,18 +47,34 @@ const LINES = [
   '*',
   'AUTH NTLM',
   base64Encode(buildNtlmNegotiate()),
-  base64Encode(buildNtlmAuthenticate({ domain: 'WEB01', user: 'alice', workstation: 'APP01', password: 'Passw0rd!' })),
+  base64Encode(
+    buildNtlmAuthenticate({
+      domain: 'WEB01',
+      user: 'alice',
+      workstation: 'APP01',
+      password: 'Passw0rd!',
+    }),
+  ),
   'QUIT',
   'XYZZY',
 ];
 
 function inputFor(clock: { now(): number }, dialect: 'iis' | 'postfix'): SessionInput {
   return {
-    config: configFor({ dialect, config: { tls: { certificate: true }, auth: { basic: true, integrated: true, anonymous: false } } }),
+    config: configFor({
+      dialect,
+      config: {
+        tls: { certificate: true },
+        auth: { basic: true, integrated: true, anonymous: false },
+      },
+    }),
     dialect: dialects[dialect]!,
     clientIp: '10.0.0.21',
     serverIp: '10.0.0.5',
-    env: { now: () => clock.now(), newQueueId: () => '<WEB01Ab3xQ7LmN2pR00000001@web01.contoso.com>' },
+    env: {
+      now: () => clock.now(),
+      newQueueId: () => '<WEB01Ab3xQ7LmN2pR00000001@web01.contoso.com>',
+    },
   };
 }
 
@@ -65,26 +85,52 @@ for (const dialect of ['iis', 'postfix'] as const) {
       events: LINES.map((line) => ({ type: 'client.line' as const, line })),
       // The model would also try every `cmd.*` type it sees, without payload: only the events the
       // world really sends are walked (lines, the idle timer, the client hanging up).
-      filterEvents: (_, e) => e.type === 'client.line' || e.type === 'session.idleTimeout' || e.type === 'client.close',
+      filterEvents: (_, e) =>
+        e.type === 'client.line' || e.type === 'session.idleTimeout' || e.type === 'client.close',
       // What matters for the protocol: the state, and the facts that change which replies are legal.
       serializeState: (s) => {
         const c = s.context;
-        return JSON.stringify([s.value, s.status, c.helo !== null, c.tls.secure, c.auth.user !== null, c.auth.pendingUser, c.mailFrom !== null, Math.min(c.rcpts.length, 1), c.bdat.remaining, c.bdat.command !== null]);
+        return JSON.stringify([
+          s.value,
+          s.status,
+          c.helo !== null,
+          c.tls.secure,
+          c.auth.user !== null,
+          c.auth.pendingUser,
+          c.mailFrom !== null,
+          Math.min(c.rcpts.length, 1),
+          c.bdat.remaining,
+          c.bdat.command !== null,
+        ]);
       },
     });
     const paths = model.getShortestPaths();
 
     it('should reach the sub-flows of the machine', () => {
       // Paths that are prefixes of longer ones are merged into them, so look at every step's state.
-      const reached = new Set(paths.flatMap((p) => [p.state, ...p.steps.map((s) => s.state)].map((st) => JSON.stringify(st.value))));
-      for (const state of ['"data"', '"chunk"', '"closed"', '{"auth":"loginPassword"}', '{"auth":"ntlmAuthenticate"}', '{"command":"chunking"}', '{"command":"rcpt"}']) {
+      const reached = new Set(
+        paths.flatMap((p) =>
+          [p.state, ...p.steps.map((s) => s.state)].map((st) => JSON.stringify(st.value)),
+        ),
+      );
+      for (const state of [
+        '"data"',
+        '"chunk"',
+        '"closed"',
+        '{"auth":"loginPassword"}',
+        '{"auth":"ntlmAuthenticate"}',
+        '{"command":"chunking"}',
+        '{"command":"rcpt"}',
+      ]) {
         expect(reached).toContain(state);
       }
     });
 
     for (const path of paths) {
       // The first step is the machine's own start (`xstate.init`), not something a client sends.
-      const events = path.steps.map((s) => s.event).filter((e) => (e.type as string) !== 'xstate.init');
+      const events = path.steps
+        .map((s) => s.event)
+        .filter((e) => (e.type as string) !== 'xstate.init');
       const label = events.map((e) => ('line' in e ? e.line : `(${e.type})`)).join(' → ');
       it(`should answer validly: ${label || '(greeting)'}`, () => {
         const clock = new VirtualClock(START);
@@ -93,7 +139,9 @@ for (const dialect of ['iis', 'postfix'] as const) {
         actor.on('*', (e) => emitted.push(e as SessionEmitted));
         actor.start();
         for (const e of events) actor.send(e);
-        const replies = emitted.filter((e): e is Extract<SessionEmitted, { type: 'reply' }> => e.type === 'reply');
+        const replies = emitted.filter(
+          (e): e is Extract<SessionEmitted, { type: 'reply' }> => e.type === 'reply',
+        );
         expect(replies.length).toBeGreaterThan(0);
         for (const r of replies) expect(replyProblem(r.lines)).toBeNull();
         const closedAt = emitted.findIndex((e) => e.type === 'closed');

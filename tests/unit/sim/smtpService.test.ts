@@ -17,16 +17,28 @@ function world(patch: (spec: ReturnType<typeof worldSpecSchema.parse>) => void =
   return createWorld(spec, { locale: 'en', seed: 3 });
 }
 
-const run = (w: World, host: string, line: string) => w.send({ type: 'console.line', host, line }).output;
-const status = (w: World, name: string) => w.snapshot().hosts.find((h) => h.name === 'WEB01')?.services.find((s) => s.name === name)?.status;
-const events = (w: World) => (w.snapshot().events.WEB01 ?? []).map((e) => `${e.eventId} ${e.message}`);
+const run = (w: World, host: string, line: string) =>
+  w.send({ type: 'console.line', host, line }).output;
+const status = (w: World, name: string) =>
+  w
+    .snapshot()
+    .hosts.find((h) => h.name === 'WEB01')
+    ?.services.find((s) => s.name === name)?.status;
+const events = (w: World) =>
+  (w.snapshot().events.WEB01 ?? []).map((e) => `${e.eventId} ${e.message}`);
 
 /** Open an SMTP connection from APP01 to WEB01 and return the greeting and whether it is still open. */
 function connect(w: World, ip = '10.0.0.5') {
   const { ctx } = w.internals;
   const opened = ctx.openSmtp(ctx.hosts.get('APP01')!, ip, 25);
-  if (opened.kind !== 'open') return { kind: opened.kind, greeting: [] as string[], open: false, conn: null };
-  return { kind: 'open', greeting: opened.conn.greeting, open: !opened.conn.closed, conn: opened.conn };
+  if (opened.kind !== 'open')
+    return { kind: opened.kind, greeting: [] as string[], open: false, conn: null };
+  return {
+    kind: 'open',
+    greeting: opened.conn.greeting,
+    open: !opened.conn.closed,
+    conn: opened.conn,
+  };
 }
 
 describe('SMTPSVC pause and continue', () => {
@@ -34,12 +46,22 @@ describe('SMTPSVC pause and continue', () => {
     const w = world();
     const before = connect(w);
     expect(before.greeting[0]).toMatch(GREETING);
-    expect(run(w, 'WEB01', 'net pause smtpsvc')).toEqual(['The Simple Mail Transfer Protocol (SMTP) service was paused successfully.', '']);
+    expect(run(w, 'WEB01', 'net pause smtpsvc')).toEqual([
+      'The Simple Mail Transfer Protocol (SMTP) service was paused successfully.',
+      '',
+    ]);
     expect(status(w, 'SMTPSVC')).toBe('Paused');
     const during = connect(w);
-    expect(during).toMatchObject({ kind: 'open', greeting: ['421 4.3.2 Service not available, closing transmission channel'], open: false });
+    expect(during).toMatchObject({
+      kind: 'open',
+      greeting: ['421 4.3.2 Service not available, closing transmission channel'],
+      open: false,
+    });
     expect(before.conn?.send('NOOP')).toEqual(['250 2.0.0 OK']);
-    expect(run(w, 'WEB01', 'net continue smtpsvc')).toEqual(['The Simple Mail Transfer Protocol (SMTP) service was continued successfully.', '']);
+    expect(run(w, 'WEB01', 'net continue smtpsvc')).toEqual([
+      'The Simple Mail Transfer Protocol (SMTP) service was continued successfully.',
+      '',
+    ]);
     expect(connect(w).greeting[0]).toMatch(GREETING);
     expect(events(w).slice(-2)).toEqual([
       '7036 The Simple Mail Transfer Protocol (SMTP) service entered the paused state.',
@@ -50,7 +72,9 @@ describe('SMTPSVC pause and continue', () => {
   it('should show a paused service in Get-Service and sc query', () => {
     const w = world();
     run(w, 'WEB01', 'Suspend-Service SMTPSVC');
-    expect(run(w, 'WEB01', 'Get-Service SMTPSVC')).toContain('Paused   SMTPSVC            Simple Mail Transfer Protocol (SMTP)');
+    expect(run(w, 'WEB01', 'Get-Service SMTPSVC')).toContain(
+      'Paused   SMTPSVC            Simple Mail Transfer Protocol (SMTP)',
+    );
     const sc = run(w, 'WEB01', 'sc.exe query smtpsvc');
     expect(sc).toContain('        STATE              : 7  PAUSED');
     expect(sc).toContain('                                (STOPPABLE, PAUSABLE, ACCEPTS_SHUTDOWN)');
@@ -60,23 +84,39 @@ describe('SMTPSVC pause and continue', () => {
 
   it('should refuse to pause a stopped service and to pause IISADMIN', () => {
     const w = world();
-    expect(run(w, 'WEB01', 'net pause iisadmin')).toEqual(['The requested pause, continue, or stop is not valid for this service.', '', 'More help is available by typing NET HELPMSG 2191.', '']);
+    expect(run(w, 'WEB01', 'net pause iisadmin')).toEqual([
+      'The requested pause, continue, or stop is not valid for this service.',
+      '',
+      'More help is available by typing NET HELPMSG 2191.',
+      '',
+    ]);
     run(w, 'WEB01', 'net stop smtpsvc');
-    expect(run(w, 'WEB01', 'net pause smtpsvc')[0]).toBe('The requested pause, continue, or stop is not valid for this service.');
-    expect(run(w, 'WEB01', 'net start smtpsvc')[1]).toBe('The Simple Mail Transfer Protocol (SMTP) service was started successfully.');
+    expect(run(w, 'WEB01', 'net pause smtpsvc')[0]).toBe(
+      'The requested pause, continue, or stop is not valid for this service.',
+    );
+    expect(run(w, 'WEB01', 'net start smtpsvc')[1]).toBe(
+      'The Simple Mail Transfer Protocol (SMTP) service was started successfully.',
+    );
   });
 
   it('should say a paused service is already started', () => {
     const w = world();
     run(w, 'WEB01', 'net pause smtpsvc');
-    expect(run(w, 'WEB01', 'net start smtpsvc')[0]).toBe('The requested service has already been started.');
+    expect(run(w, 'WEB01', 'net start smtpsvc')[0]).toBe(
+      'The requested service has already been started.',
+    );
   });
 
   it('should speak Japanese on a Japanese Windows', () => {
     const w = world();
     w.send({ type: 'world.locale', locale: 'ja' });
-    expect(run(w, 'WEB01', 'net pause smtpsvc')).toEqual(['Simple Mail Transfer Protocol (SMTP) サービスは正常に一時停止されました。', '']);
-    expect(events(w).at(-1)).toBe('7036 Simple Mail Transfer Protocol (SMTP) サービスは 一時停止 状態に移行しました。');
+    expect(run(w, 'WEB01', 'net pause smtpsvc')).toEqual([
+      'Simple Mail Transfer Protocol (SMTP) サービスは正常に一時停止されました。',
+      '',
+    ]);
+    expect(events(w).at(-1)).toBe(
+      '7036 Simple Mail Transfer Protocol (SMTP) サービスは 一時停止 状態に移行しました。',
+    );
   });
 });
 
@@ -134,9 +174,17 @@ describe('the IISADMIN dependency', () => {
 
   it('should not start SMTPSVC when IISADMIN is disabled, and log event 7001', () => {
     const w = world((spec) => {
-      spec.hosts.WEB01!.services = { SMTPSVC: { status: 'Stopped', startType: 'Manual' }, IISADMIN: { status: 'Stopped', startType: 'Disabled' } };
+      spec.hosts.WEB01!.services = {
+        SMTPSVC: { status: 'Stopped', startType: 'Manual' },
+        IISADMIN: { status: 'Stopped', startType: 'Disabled' },
+      };
     });
-    expect(run(w, 'WEB01', 'net start smtpsvc')).toEqual(['System error 1068 has occurred.', '', 'The dependency service or group failed to start.', '']);
+    expect(run(w, 'WEB01', 'net start smtpsvc')).toEqual([
+      'System error 1068 has occurred.',
+      '',
+      'The dependency service or group failed to start.',
+      '',
+    ]);
     expect(status(w, 'SMTPSVC')).toBe('Stopped');
     expect(events(w).at(-1)).toBe(
       '7001 The Simple Mail Transfer Protocol (SMTP) service depends on the IIS Admin Service service which failed to start because of the following error: \r\nThe service cannot be started, either because it is disabled or because it has no enabled devices associated with it.',
@@ -159,15 +207,28 @@ describe('the IISADMIN dependency', () => {
 describe('admission settings seen by a client', () => {
   it('should listen only on the configured identities', () => {
     const w = world();
-    expect(w.send({ type: 'config.set', host: 'WEB01', patch: { bindings: [{ ip: '10.0.0.5', port: 2525 }] } })).toEqual({ ok: true, output: [] });
+    expect(
+      w.send({
+        type: 'config.set',
+        host: 'WEB01',
+        patch: { bindings: [{ ip: '10.0.0.5', port: 2525 }] },
+      }),
+    ).toEqual({ ok: true, output: [] });
     expect(connect(w).kind).toBe('refused');
   });
 
   it('should close a connection from a denied computer without a word', () => {
     const w = world();
-    w.send({ type: 'config.set', host: 'WEB01', patch: { 'connectionControl.list': ['10.0.0.20'] } });
+    w.send({
+      type: 'config.set',
+      host: 'WEB01',
+      patch: { 'connectionControl.list': ['10.0.0.20'] },
+    });
     expect(connect(w)).toMatchObject({ kind: 'open', greeting: [], open: false });
-    expect(run(w, 'APP01', 'telnet web01.contoso.com 25')).toEqual(['', 'Connection to host lost.']);
+    expect(run(w, 'APP01', 'telnet web01.contoso.com 25')).toEqual([
+      '',
+      'Connection to host lost.',
+    ]);
   });
 
   it('should answer 421 to a connection over the connection limit', () => {
@@ -175,16 +236,24 @@ describe('admission settings seen by a client', () => {
     w.send({ type: 'config.set', host: 'WEB01', patch: { maxConnections: 1 } });
     const first = connect(w);
     expect(first.greeting[0]).toMatch(GREETING);
-    expect(connect(w).greeting).toEqual(['421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel']);
+    expect(connect(w).greeting).toEqual([
+      '421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel',
+    ]);
     first.conn?.send('QUIT');
     expect(connect(w).greeting[0]).toMatch(GREETING);
   });
 
   it('should ask connections for authentication once anonymous access is turned off', () => {
     const w = world();
-    w.send({ type: 'config.set', host: 'WEB01', patch: { 'auth.anonymous': false, 'auth.basic': true } });
+    w.send({
+      type: 'config.set',
+      host: 'WEB01',
+      patch: { 'auth.anonymous': false, 'auth.basic': true },
+    });
     const c = connect(w).conn!;
     c.send('HELO APP01');
-    expect(c.send('MAIL FROM:<shop@contoso.com>')).toEqual(['530 5.7.3 Client was not authenticated']);
+    expect(c.send('MAIL FROM:<shop@contoso.com>')).toEqual([
+      '530 5.7.3 Client was not authenticated',
+    ]);
   });
 });

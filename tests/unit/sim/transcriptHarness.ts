@@ -9,14 +9,21 @@
  * In `C:` lines, `{{x*600}}` stands for 600 `x` characters (long-line tests stay readable).
  */
 import { createActor } from 'xstate';
-import { sessionMachine, type Admission, type SessionCloseReason, type SessionEmitted } from '../../../src/sim/smtp/sessionMachine';
+import {
+  sessionMachine,
+  type Admission,
+  type SessionCloseReason,
+  type SessionEmitted,
+} from '../../../src/sim/smtp/sessionMachine';
 import { dialects } from '../../../src/sim/smtp/dialects';
 import { VirtualClock } from '../../../src/sim/clock/virtualClock';
 import { defaultIisSettings, toSessionConfig } from '../../../src/sim/smtp/iisSettings';
 import type { SessionConfig } from '../../../src/sim/smtp/policy';
 
 type Nested = 'relay' | 'auth' | 'tls' | 'connectionControl';
-export type ConfigPatch = Partial<Omit<SessionConfig, Nested>> & { [K in Nested]?: Partial<SessionConfig[K]> };
+export type ConfigPatch = Partial<Omit<SessionConfig, Nested>> & {
+  [K in Nested]?: Partial<SessionConfig[K]>;
+};
 
 export interface TranscriptCase {
   name: string;
@@ -98,7 +105,9 @@ export function startSession(c: Omit<TranscriptCase, 'name' | 'exchange'>) {
       env: {
         now: () => clock.now(),
         newQueueId: (style) =>
-          style === 'iis' ? `<WEB01Ab3xQ7LmN2pR${(++counter).toString(16).toUpperCase().padStart(8, '0')}@web01.contoso.com>` : `4F2A81C0A${++counter}`,
+          style === 'iis'
+            ? `<WEB01Ab3xQ7LmN2pR${(++counter).toString(16).toUpperCase().padStart(8, '0')}@web01.contoso.com>`
+            : `4F2A81C0A${++counter}`,
       },
     },
   });
@@ -106,7 +115,8 @@ export function startSession(c: Omit<TranscriptCase, 'name' | 'exchange'>) {
 }
 
 /** `{{x*600}}` → 600 × `x`. */
-export const expand = (line: string) => line.replace(/\{\{(.)\*(\d+)\}\}/g, (_, ch: string, n: string) => ch.repeat(Number(n)));
+export const expand = (line: string) =>
+  line.replace(/\{\{(.)\*(\d+)\}\}/g, (_, ch: string, n: string) => ch.repeat(Number(n)));
 
 /** Run a case; returns expected and actual `S:` lines for a whole-transcript comparison. */
 export function runTranscript(c: TranscriptCase): TranscriptRun {
@@ -124,7 +134,8 @@ export function runTranscript(c: TranscriptCase): TranscriptRun {
   const expected: string[] = [];
   for (const raw of lines) {
     if (raw.startsWith('S: ') || raw === 'S:') expected.push(raw.slice(3));
-    else if (raw.startsWith('C: ') || raw === 'C:') actor.send({ type: 'client.line', line: expand(raw.slice(3)) });
+    else if (raw.startsWith('C: ') || raw === 'C:')
+      actor.send({ type: 'client.line', line: expand(raw.slice(3)) });
     else throw new Error(`transcript line must start with "C: " or "S: ": ${JSON.stringify(raw)}`);
   }
   if (c.idleMs) clock.advanceBy(c.idleMs);

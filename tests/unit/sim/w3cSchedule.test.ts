@@ -9,11 +9,30 @@ import { defaultIisSettings, type LoggingSettings } from '../../../src/sim/smtp/
 
 function writer(patch: Partial<LoggingSettings>, utcOffsetMinutes = 540) {
   const fs = new VirtualFs();
-  const logging: LoggingSettings = { ...defaultIisSettings('web01.contoso.com', 'WEB01', 540).logging, enabled: true, fields: ['date', 'time', 'cs-method', 'sc-status'], ...patch };
-  const log = new W3cLog(fs, 'SMTPSVC1', 'WEB01', '10.0', () => logging, () => utcOffsetMinutes);
+  const logging: LoggingSettings = {
+    ...defaultIisSettings('web01.contoso.com', 'WEB01', 540).logging,
+    enabled: true,
+    fields: ['date', 'time', 'cs-method', 'sc-status'],
+    ...patch,
+  };
+  const log = new W3cLog(
+    fs,
+    'SMTPSVC1',
+    'WEB01',
+    '10.0',
+    () => logging,
+    () => utcOffsetMinutes,
+  );
   const write = (iso: string, method = 'NOOP') => log.write(entry(Date.parse(iso), method));
   const names = () => fs.list(LOG_DIR).map((f) => f.path.slice(LOG_DIR.length + 1));
-  return { fs, log, logging, write, names, content: (name: string) => fs.readFile(`${LOG_DIR}\\${name}`)?.content ?? '' };
+  return {
+    fs,
+    log,
+    logging,
+    write,
+    names,
+    content: (name: string) => fs.readFile(`${LOG_DIR}\\${name}`)?.content ?? '',
+  };
 }
 
 const entry = (time: number, method: string): W3cEntry => ({
@@ -58,7 +77,9 @@ describe('rollover', () => {
     w.write('2026-03-05T23:59:59Z');
     w.write('2026-03-06T00:00:00Z', 'QUIT');
     expect(w.names()).toEqual(['ex260305.log', 'ex260306.log']);
-    expect(w.content('ex260306.log')).toBe('#Software: Microsoft Internet Information Services 10.0\r\n#Version: 1.0\r\n#Date: 2026-03-06 00:00:00\r\n#Fields: date time cs-method sc-status \r\n2026-03-06 00:00:00 QUIT 250\r\n');
+    expect(w.content('ex260306.log')).toBe(
+      '#Software: Microsoft Internet Information Services 10.0\r\n#Version: 1.0\r\n#Date: 2026-03-06 00:00:00\r\n#Fields: date time cs-method sc-status \r\n2026-03-06 00:00:00 QUIT 250\r\n',
+    );
   });
 
   it('should name and roll over by local time when asked, while the lines stay in UTC', () => {
@@ -87,7 +108,11 @@ describe('rollover', () => {
     expect(w.names()).toEqual(['extend1.log', 'extend2.log']);
     expect(w.content('extend1.log').length).toBeLessThanOrEqual(1024 * 1024);
     expect(w.content('extend1.log').length + line).toBeGreaterThan(1024 * 1024);
-    expect(w.content('extend2.log').startsWith('#Software: Microsoft Internet Information Services 10.0\r\n')).toBe(true);
+    expect(
+      w
+        .content('extend2.log')
+        .startsWith('#Software: Microsoft Internet Information Services 10.0\r\n'),
+    ).toBe(true);
     expect(n).toBeGreaterThan(30_000);
   });
 
@@ -99,7 +124,10 @@ describe('rollover', () => {
     w.write('2026-03-05T02:00:00Z');
     const c = w.content('ex260305.log');
     expect(c.match(/^#Software:/gm)).toHaveLength(2);
-    expect(c.match(/^#Date: [\d: -]+/gm)).toEqual(['#Date: 2026-03-05 01:00:00', '#Date: 2026-03-05 02:00:00']);
+    expect(c.match(/^#Date: [\d: -]+/gm)).toEqual([
+      '#Date: 2026-03-05 01:00:00',
+      '#Date: 2026-03-05 02:00:00',
+    ]);
   });
 
   it('should write nothing while logging is off or another format is active', () => {

@@ -83,7 +83,10 @@ export const iisDialect: Dialect = {
     bdatInProgress: { code: 503, lines: ['5.5.1 Bad sequence of commands'] },
     startTlsReady: { code: 220, lines: ['2.0.0 SMTP server ready'] },
     startTlsUnavailable: { code: 554, lines: ['5.7.3 Unable to initialize security subsystem'] },
-    startTlsAlreadyActive: { code: 503, lines: ['5.5.2 Only one STARTTLS command can be issued per session'] },
+    startTlsAlreadyActive: {
+      code: 503,
+      lines: ['5.5.2 Only one STARTTLS command can be issued per session'],
+    },
     tlsRequired: { code: 530, lines: ['5.7.0 Must issue a STARTTLS command first'] },
     authRequired: { code: 530, lines: ['5.7.3 Client was not authenticated'] },
     authUsername: { code: 334, lines: ['VXNlcm5hbWU6'] },
@@ -97,11 +100,19 @@ export const iisDialect: Dialect = {
     authUnknownMechanism: { code: 504, lines: ['5.7.4 Unrecognized authentication type'] },
     authBadEncoding: { code: 501, lines: ['5.5.4 Invalid arguments'] },
     authLineTooLong: { code: 500, lines: ['5.5.6 Authentication Exchange line is too long'] },
-    authNeedsTls: { code: 538, lines: ['5.7.11 Encryption required for requested authentication mechanism'] },
-    serviceUnavailable: { code: 421, lines: ['4.3.2 Service not available, closing transmission channel'] },
+    authNeedsTls: {
+      code: 538,
+      lines: ['5.7.11 Encryption required for requested authentication mechanism'],
+    },
+    serviceUnavailable: {
+      code: 421,
+      lines: ['4.3.2 Service not available, closing transmission channel'],
+    },
     tooManyConnections: {
       code: 421,
-      lines: ['4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel'],
+      lines: [
+        '4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel',
+      ],
     },
     connectionDenied: { code: 554, lines: ['5.7.1 Access denied'] },
     sessionTooBig: { code: 421, lines: ['4.4.2 Message size limit for this connection reached'] },

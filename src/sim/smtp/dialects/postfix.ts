@@ -32,7 +32,9 @@ export const postfixDialect: Dialect = {
     relayDenied: { code: 554, lines: ['5.7.1 <{address}>: Relay access denied'] },
     unknownUser: {
       code: 550,
-      lines: ['5.1.1 <{address}>: Recipient address rejected: User unknown in local recipient table'],
+      lines: [
+        '5.1.1 <{address}>: Recipient address rejected: User unknown in local recipient table',
+      ],
     },
     dataGo: { code: 354, lines: ['End data with <CR><LF>.<CR><LF>'] },
     queued: { code: 250, lines: ['2.0.0 Ok: queued as {queueId}'] },
@@ -74,16 +76,34 @@ export const postfixDialect: Dialect = {
     authChallenge: { code: 334, lines: ['{challenge}'] },
     ntlmSupported: { code: 334, lines: ['{challenge}'] },
     authOk: { code: 235, lines: ['2.7.0 Authentication successful'] },
-    authFailed: { code: 535, lines: ['5.7.8 Error: authentication failed: authentication failure'] },
+    authFailed: {
+      code: 535,
+      lines: ['5.7.8 Error: authentication failed: authentication failure'],
+    },
     authCancelled: { code: 501, lines: ['5.7.0 Authentication aborted'] },
     authAlready: { code: 503, lines: ['5.5.1 Error: already authenticated'] },
-    authUnknownMechanism: { code: 535, lines: ['5.7.8 Error: authentication failed: Invalid authentication mechanism'] },
+    authUnknownMechanism: {
+      code: 535,
+      lines: ['5.7.8 Error: authentication failed: Invalid authentication mechanism'],
+    },
     authBadEncoding: { code: 501, lines: ['5.5.2 Cannot decode response'] },
     authLineTooLong: { code: 500, lines: ['5.5.6 Authentication Exchange line is too long'] },
-    authNeedsTls: { code: 538, lines: ['5.7.11 Encryption required for requested authentication mechanism'] },
-    serviceUnavailable: { code: 421, lines: ['4.3.2 {fqdn} Service shutting down, closing transmission channel'] },
-    tooManyConnections: { code: 421, lines: ['4.7.0 {fqdn} Error: too many connections from {clientIp}'] },
-    connectionDenied: { code: 554, lines: ['5.7.1 <unknown[{clientIp}]>: Client host rejected: Access denied'] },
+    authNeedsTls: {
+      code: 538,
+      lines: ['5.7.11 Encryption required for requested authentication mechanism'],
+    },
+    serviceUnavailable: {
+      code: 421,
+      lines: ['4.3.2 {fqdn} Service shutting down, closing transmission channel'],
+    },
+    tooManyConnections: {
+      code: 421,
+      lines: ['4.7.0 {fqdn} Error: too many connections from {clientIp}'],
+    },
+    connectionDenied: {
+      code: 554,
+      lines: ['5.7.1 <unknown[{clientIp}]>: Client host rejected: Access denied'],
+    },
     sessionTooBig: { code: 552, lines: ['5.3.4 Error: too much mail data'] },
   },
 };
