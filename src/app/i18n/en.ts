@@ -145,7 +145,7 @@ export const en = {
   'iis.title': 'Internet Information Services (IIS) 6.0 Manager',
   'iis.toolbar': 'Virtual server actions',
   'iis.startStopNote':
-    'Start, Stop and Pause are not simulated from IIS Manager yet: use Start-Service, Stop-Service or Suspend-Service SMTPSVC in the console.',
+    'Start, Stop and Pause (the virtual server’s context menu) are not simulated yet: use Start-Service, Stop-Service or Suspend-Service SMTPSVC in the console.',
   'iis.notModeled.tag': 'Not simulated',
   'iis.notModeled.body': 'Shown with its default for reference; the simulator does not model it.',
   'iis.tree.label': 'IIS Manager tree',
@@ -221,7 +221,8 @@ export const en = {
   'iis.general.format.iis': 'Microsoft IIS Log File Format',
   'iis.general.format.ncsa': 'NCSA Common Log File Format',
   'iis.general.format.odbc': 'ODBC Logging',
-  'iis.general.formatNote': 'The simulator writes W3C extended log files only; other formats have no properties here.',
+  'iis.general.formatNote':
+    'The simulator writes W3C extended log files only; other formats have no properties here.',
   'iis.identities.title': 'Advanced',
   'iis.identities.caption': 'Identities of this virtual server',
   'iis.identities.ip': 'IP Address',
@@ -272,7 +273,8 @@ export const en = {
   'iis.access.communication': 'Communication…',
   'iis.access.certificateYes': 'A server certificate is installed.',
   'iis.access.certificateNo': 'No server certificate is installed.',
-  'iis.access.certificateNote': 'The certificate wizard is not simulated: the scenario decides whether a certificate exists.',
+  'iis.access.certificateNote':
+    'The certificate wizard is not simulated: the scenario decides whether a certificate exists.',
   'iis.access.connectionControl': 'Connection control',
   'iis.access.connection': 'Connection…',
   'iis.access.relayRestrictions': 'Relay restrictions',
@@ -313,7 +315,8 @@ export const en = {
   'iis.computer.domainName': 'Domain name:',
   'iis.computer.dnsLookup': 'DNS Lookup…',
   'iis.computer.dnsLookupNote': 'DNS Lookup is not simulated: type the IP address.',
-  'iis.computer.domainNote': 'Granting or denying by domain makes IIS look up the client’s name (reverse DNS) on every connection.',
+  'iis.computer.domainNote':
+    'Granting or denying by domain makes IIS look up the client’s name (reverse DNS) on every connection.',
   'iis.computer.badIp': 'Enter an IPv4 address such as 10.0.0.20.',
   'iis.computer.badMask': 'Enter a subnet mask such as 255.255.255.0.',
   'iis.computer.badDomain': 'Enter a domain name such as contoso.com.',

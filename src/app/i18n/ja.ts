@@ -146,9 +146,10 @@ export const ja: Record<MessageKey, string> = {
   'iis.title': 'インターネット インフォメーション サービス (IIS) 6.0 マネージャー',
   'iis.toolbar': '仮想サーバーの操作',
   'iis.startStopNote':
-    'IIS マネージャーからの開始 / 停止 / 一時停止は、まだシミュレーションされていません。コンソールで Start-Service、Stop-Service、Suspend-Service SMTPSVC を実行してください。',
+    '仮想サーバーの右クリック メニューの開始 / 停止 / 一時停止は、まだシミュレーションされていません。コンソールで Start-Service、Stop-Service、Suspend-Service SMTPSVC を実行してください。',
   'iis.notModeled.tag': 'シミュレーション対象外',
-  'iis.notModeled.body': '参考として既定値を表示しています。このシミュレーターでは再現していません。',
+  'iis.notModeled.body':
+    '参考として既定値を表示しています。このシミュレーターでは再現していません。',
   'iis.tree.label': 'IIS マネージャーのツリー',
   'iis.tree.server': '{name} (ローカル コンピューター)',
   'iis.tree.domains': 'ドメイン',
@@ -315,7 +316,8 @@ export const ja: Record<MessageKey, string> = {
   'iis.computer.mask': 'サブネット マスク:',
   'iis.computer.domainName': 'ドメイン名:',
   'iis.computer.dnsLookup': 'DNS 参照...',
-  'iis.computer.dnsLookupNote': 'DNS 参照はシミュレーションされていません。IP アドレスを入力してください。',
+  'iis.computer.dnsLookupNote':
+    'DNS 参照はシミュレーションされていません。IP アドレスを入力してください。',
   'iis.computer.domainNote':
     'ドメインで許可または拒否すると、IIS は接続のたびにクライアントの名前を逆引き (DNS) で調べます。',
   'iis.computer.badIp': '10.0.0.20 のような IPv4 アドレスを入力してください。',
@@ -328,7 +330,8 @@ export const ja: Record<MessageKey, string> = {
   'iis.messages.recipients': 'メッセージあたりの受信者数を制限する:',
   'iis.messages.ndrCopy': '配信不能レポートのコピーの送信先:',
   'iis.messages.badmail': '不正メール ディレクトリ:',
-  'iis.messages.browseNote': '参照... はシミュレーションされていません。フォルダーのパスを入力してください。',
+  'iis.messages.browseNote':
+    '参照... はシミュレーションされていません。フォルダーのパスを入力してください。',
 
   'iis.delivery.outbound': '送信',
   'iis.delivery.local': 'ローカル',
@@ -359,13 +362,15 @@ export const ja: Record<MessageKey, string> = {
   'iis.advanced.masquerade': 'マスカレード ドメイン:',
   'iis.advanced.fqdn': '完全修飾ドメイン名:',
   'iis.advanced.checkDns': 'DNS の確認',
-  'iis.advanced.checkDnsNote': 'DNS の確認はシミュレーションされていません。コンソールで nslookup を使ってください。',
+  'iis.advanced.checkDnsNote':
+    'DNS の確認はシミュレーションされていません。コンソールで nslookup を使ってください。',
   'iis.advanced.smartHost': 'スマート ホスト:',
   'iis.advanced.directFirst': 'スマート ホストへ送信する前に直接配信を試行する',
   'iis.advanced.reverseDns': '受信メッセージで逆引き DNS 参照を実行する',
   'iis.advanced.externalDns': '外部 DNS サーバーの構成...',
   'iis.dns.title': '外部 DNS サーバーの構成',
-  'iis.dns.hint': '一覧が空のときは、Windows の DNS クライアントに設定された DNS サーバーを使います。',
+  'iis.dns.hint':
+    '一覧が空のときは、Windows の DNS クライアントに設定された DNS サーバーを使います。',
   'iis.dns.servers': 'DNS サーバー:',
   'iis.dns.address': 'DNS サーバーの IP アドレス',
   'iis.dns.add': '追加',

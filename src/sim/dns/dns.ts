@@ -115,7 +115,9 @@ export class Dns {
   /** The Windows DNS client with several servers: the first one that answers at all is used. */
   viaAny(serverIps: string[]): Resolver {
     const resolvers = serverIps.map((ip) => this.via(ip));
-    return resolvers.find((r) => r.serverFailure() !== 'timeout') ?? resolvers[0] ?? this.via(undefined);
+    return (
+      resolvers.find((r) => r.serverFailure() !== 'timeout') ?? resolvers[0] ?? this.via(undefined)
+    );
   }
 
   failureFor(name: string, type: QueryType): DnsFailure['error'] | null {
@@ -141,13 +143,17 @@ export class Dns {
 
   a(name: string): DnsAnswer<ARecord> {
     if (IPV4.test(name)) return { kind: 'answer', records: [{ name, ip: name, ttl: 0 }] };
-    return this.#lookup(name, 'A', (r) => (r.type === 'A' ? { name: r.name, ip: r.value, ttl: r.ttl } : null));
+    return this.#lookup(name, 'A', (r) =>
+      r.type === 'A' ? { name: r.name, ip: r.value, ttl: r.ttl } : null,
+    );
   }
 
   /** MX records sorted by preference (RFC 5321 §5.1). */
   mx(name: string): DnsAnswer<MxRecord> {
     const r = this.#lookup(name, 'MX', (x) =>
-      x.type === 'MX' ? { name: x.name, exchange: x.value, preference: x.preference, ttl: x.ttl } : null,
+      x.type === 'MX'
+        ? { name: x.name, exchange: x.value, preference: x.preference, ttl: x.ttl }
+        : null,
     );
     if (r.kind === 'answer') r.records.sort((x, y) => x.preference - y.preference);
     return r;
@@ -163,7 +169,9 @@ export class Dns {
   }
 
   txt(name: string): DnsAnswer<TxtRecord> {
-    return this.#lookup(name, 'TXT', (r) => (r.type === 'TXT' ? { name: r.name, text: r.value, ttl: r.ttl } : null));
+    return this.#lookup(name, 'TXT', (r) =>
+      r.type === 'TXT' ? { name: r.name, text: r.value, ttl: r.ttl } : null,
+    );
   }
 }
 

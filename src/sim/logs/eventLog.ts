@@ -9,29 +9,59 @@ import type { EventLogEntry, Locale } from '../world/types';
  * three marked ✔ there are confirmed; the rest follow the same numbering (docs/fidelity.md).
  */
 export const SMTP_REASONS = {
-  ndrUndeliverable: { hresult: 0xc00402c7, text: 'This message is a delivery status notification that cannot be delivered.' },
-  resources: { hresult: 0xc00402ca, text: 'Unable to deliver this message due to lack of system resources.' },
+  ndrUndeliverable: {
+    hresult: 0xc00402c7,
+    text: 'This message is a delivery status notification that cannot be delivered.',
+  },
+  resources: {
+    hresult: 0xc00402ca,
+    text: 'Unable to deliver this message due to lack of system resources.',
+  },
   hopCount: {
     hresult: 0xc00402cd,
     text: 'Unable to deliver message because the maximum hop count was exceeded.  This is a potential message routing loop.',
   },
   pickupError: { hresult: 0xc00402ce, text: 'Error is processing file in pickup directory.' },
-  mailLoop: { hresult: 0xc00402cf, text: 'Unable to deliver the message because the destination address was misconfigured as a mail loop.' },
-  unreachable: { hresult: 0xc00402d0, text: 'Unable to deliver the message because the final destination is unreachable.' },
-  expired: { hresult: 0xc00402d1, text: 'Unable to deliver the message because the message has expired.' },
-  noResponse: { hresult: 0xc00402d2, text: 'The remote server did not respond to a connection attempt.' },
+  mailLoop: {
+    hresult: 0xc00402cf,
+    text: 'Unable to deliver the message because the destination address was misconfigured as a mail loop.',
+  },
+  unreachable: {
+    hresult: 0xc00402d0,
+    text: 'Unable to deliver the message because the final destination is unreachable.',
+  },
+  expired: {
+    hresult: 0xc00402d1,
+    text: 'Unable to deliver the message because the message has expired.',
+  },
+  noResponse: {
+    hresult: 0xc00402d2,
+    text: 'The remote server did not respond to a connection attempt.',
+  },
   dropped: { hresult: 0xc00402d3, text: 'The connection was dropped by the remote host.' },
   dnsBind: { hresult: 0xc00402d5, text: 'Unable to bind to the destination server in DNS.' },
   noSuchDomain: { hresult: 0xc00402d6, text: 'Destination server does not exist.' },
   protocolError: { hresult: 0xc00402d7, text: 'An SMTP protocol error occurred.' },
-  cannotConnect: { hresult: 0xc00402d8, text: 'Unable to make a connection to the destination server.' },
-  tooManyRecipients: { hresult: 0xc00402da, text: 'The Message has too many recipients to deliver.' },
+  cannotConnect: {
+    hresult: 0xc00402d8,
+    text: 'Unable to make a connection to the destination server.',
+  },
+  tooManyRecipients: {
+    hresult: 0xc00402da,
+    text: 'The Message has too many recipients to deliver.',
+  },
   tooLarge: { hresult: 0xc00402dc, text: 'The Message is too large to deliver.' },
   authRejected: { hresult: 0xc00402e3, text: 'The remote SMTP service rejected AUTH negotiation.' },
   authFailed: { hresult: 0xc00402e4, text: 'Failed to logon using AUTH.' },
   noTls: { hresult: 0xc00402e5, text: 'The remote SMTP service does not support TLS.' },
-  startTlsError: { hresult: 0xc00402e6, text: 'The remote SMTP server responded with an error during the STARTTLS command.' },
-  dnsInternal: { hresult: 0xc00402e7, text: 'An internal DNS error caused a failure to find the remote server.' },
+  startTlsError: {
+    hresult: 0xc00402e6,
+    text: 'The remote SMTP server responded with an error during the STARTTLS command.',
+  },
+  dnsInternal: {
+    hresult: 0xc00402e7,
+    text: 'An internal DNS error caused a failure to find the remote server.',
+  },
   noNextHop: { hresult: 0xc00402f0, text: 'Unable to find the next hop for this destination.' },
   noDnsServer: { hresult: 0xc00402f2, text: 'SMTP could not connect to any DNS server.' },
 } as const;
@@ -53,7 +83,12 @@ export function event4000(time: number, domain: string, reason: SmtpReason): Eve
   };
 }
 
-export function event4006(time: number, hostIp: string, domain: string, reason: SmtpReason): EventLogEntry {
+export function event4006(
+  time: number,
+  hostIp: string,
+  domain: string,
+  reason: SmtpReason,
+): EventLogEntry {
   const r = SMTP_REASONS[reason];
   return {
     log: 'Application',

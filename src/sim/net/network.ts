@@ -24,7 +24,10 @@ export interface NetHost {
 export type ConnectOutcome =
   | { kind: 'connected'; host: NetHost; localIp: string; sourceIp: string }
   | { kind: 'refused'; host: NetHost }
-  | { kind: 'timedOut'; blockedBy: 'source-firewall' | 'perimeter' | 'isp' | 'destination-firewall' }
+  | {
+      kind: 'timedOut';
+      blockedBy: 'source-firewall' | 'perimeter' | 'isp' | 'destination-firewall';
+    }
   | { kind: 'unreachable' };
 
 /** Virtual milliseconds a failed attempt takes (Windows gives up on a silent SYN after ~21 s). */
@@ -100,12 +103,14 @@ export class Network {
         ? { kind: 'connected', host: from, localIp: toIp, sourceIp: toIp }
         : { kind: 'refused', host: from };
     }
-    if (!firewallAllows(from.firewall, 'out', port, toIp)) return { kind: 'timedOut', blockedBy: 'source-firewall' };
+    if (!firewallAllows(from.firewall, 'out', port, toIp))
+      return { kind: 'timedOut', blockedBy: 'source-firewall' };
     const sourceIp = this.sourceIpFor(from, toIp);
     const blocked = this.perimeterBlock(from, toIp, port);
     if (blocked) return { kind: 'timedOut', blockedBy: blocked };
     if (!dest) return { kind: 'unreachable' };
-    if (!firewallAllows(dest.firewall, 'in', port, sourceIp)) return { kind: 'timedOut', blockedBy: 'destination-firewall' };
+    if (!firewallAllows(dest.firewall, 'in', port, sourceIp))
+      return { kind: 'timedOut', blockedBy: 'destination-firewall' };
     const localIp = dest.ips.includes(toIp) ? toIp : (dest.ips[0] ?? toIp);
     return dest.listening(port, localIp)
       ? { kind: 'connected', host: dest, localIp, sourceIp }
@@ -122,7 +127,12 @@ export class Network {
     if (dest && dest.ips.some((ip) => from.ips.some((own) => sameSubnet(ip, own)))) return null;
     const sources = from.publicIp ? [...from.ips, from.publicIp] : from.ips;
     for (const rule of this.perimeter) {
-      if (rule.port !== port || !ipMatches(toIp, rule.to) || !sources.some((ip) => ipMatches(ip, rule.from))) continue;
+      if (
+        rule.port !== port ||
+        !ipMatches(toIp, rule.to) ||
+        !sources.some((ip) => ipMatches(ip, rule.from))
+      )
+        continue;
       return rule.action === 'block' ? rule.owner : null;
     }
     return null;
@@ -139,7 +149,10 @@ export class Network {
    */
   pingStatus(from: NetHost, toIp: string): 'Success' | 'TimedOut' | 'DestinationHostUnreachable' {
     const dest = this.#byIp.get(toIp);
-    if (!dest) return from.ips.some((ip) => sameSubnet(ip, toIp)) ? 'DestinationHostUnreachable' : 'TimedOut';
+    if (!dest)
+      return from.ips.some((ip) => sameSubnet(ip, toIp))
+        ? 'DestinationHostUnreachable'
+        : 'TimedOut';
     if (from === dest) return 'Success';
     return dest.answersPing ? 'Success' : 'TimedOut';
   }

@@ -13,7 +13,13 @@ import { event4000, event4006, SMTP_REASONS, type SmtpReason } from '../logs/eve
 import type { W3cLog } from '../logs/w3c';
 import { statusFromReply } from './ndr';
 import type { OutboundConfig } from './outbound';
-import { outboundResolver, planRoute, type NextHop, type RouteFailure, type RoutePlan } from './routing';
+import {
+  outboundResolver,
+  planRoute,
+  type NextHop,
+  type RouteFailure,
+  type RoutePlan,
+} from './routing';
 
 export interface OutboundMail {
   id: string;
@@ -57,7 +63,13 @@ export function masquerade(from: string, domain: string): string {
 function hooksFor(env: DeliveryEnv, remoteIp: string, clock: { at: () => number }) {
   let pendingLatency = 0;
   const { ctx, log, cfg } = env;
-  const line = (username: string, method: string, query: string, bytes: number, timeTaken: number) =>
+  const line = (
+    username: string,
+    method: string,
+    query: string,
+    bytes: number,
+    timeTaken: number,
+  ) =>
     log.write({
       time: clock.at(),
       clientIp: remoteIp,
@@ -75,11 +87,18 @@ function hooksFor(env: DeliveryEnv, remoteIp: string, clock: { at: () => number 
   return {
     latency: () => (pendingLatency = ctx.rng.int(12, 48)),
     // IIS logs the verb's length as sc-bytes of a command line (reference §5.7).
-    command: (verb: string, args: string) => line('OutboundConnectionCommand', verb, args, verb.length, 0),
+    command: (verb: string, args: string) =>
+      line('OutboundConnectionCommand', verb, args, verb.length, 0),
     // Only the first line of a multi-line reply is logged (reference §5.8).
     response: (lines: string[]) => {
       const first = lines[0] ?? '';
-      line('OutboundConnectionResponse', '', first, first.length, pendingLatency || ctx.rng.int(30, 95));
+      line(
+        'OutboundConnectionResponse',
+        '',
+        first,
+        first.length,
+        pendingLatency || ctx.rng.int(30, 95),
+      );
       pendingLatency = 0;
     },
   };
@@ -92,22 +111,49 @@ function ownAddress(host: HostRuntime, ip: string): boolean {
 /** An A-record failure for a hop: a smart host that does not resolve is permanent (KB 276347). */
 function hopLookupFailure(hop: NextHop, kind: string, serverDown: boolean): ConnectFailure {
   if (hop.smartHost && (kind === 'nxdomain' || kind === 'nodata' || kind === 'refused'))
-    return { permanent: true, reason: kind === 'refused' ? 'dnsInternal' : 'dnsBind', status: '5.4.0', detail: '' };
-  if (kind === 'nxdomain' || kind === 'nodata') return { permanent: false, reason: 'dnsBind', status: '4.4.0', detail: '' };
-  return { permanent: false, reason: serverDown ? 'noDnsServer' : 'dnsInternal', status: '4.4.3', detail: '' };
+    return {
+      permanent: true,
+      reason: kind === 'refused' ? 'dnsInternal' : 'dnsBind',
+      status: '5.4.0',
+      detail: '',
+    };
+  if (kind === 'nxdomain' || kind === 'nodata')
+    return { permanent: false, reason: 'dnsBind', status: '4.4.0', detail: '' };
+  return {
+    permanent: false,
+    reason: serverDown ? 'noDnsServer' : 'dnsInternal',
+    status: '4.4.3',
+    detail: '',
+  };
 }
 
 /** A session that did not come up: TLS missing everywhere or a 5xx hello is permanent (KB 303668). */
 function openFailure(f: OpenFailure): ConnectFailure {
   const permanent = f.reason === 'noTls' || (f.reason === 'protocolError' && f.code >= 500);
-  return { permanent, reason: f.reason, status: permanent ? statusFromReply(f.reply, f.reason === 'noTls' ? '5.7.10' : '5.5.0') : '4.0.0', detail: f.reply };
+  return {
+    permanent,
+    reason: f.reason,
+    status: permanent
+      ? statusFromReply(f.reply, f.reason === 'noTls' ? '5.7.10' : '5.5.0')
+      : '4.0.0',
+    detail: f.reply,
+  };
 }
 
 /** Try each hop of the plan (then its fallback) until one gives a session. */
-function connect(env: DeliveryEnv, plan: RoutePlan, domain: string, clock: { base: number; offset: number }): Connected | ConnectFailure {
+function connect(
+  env: DeliveryEnv,
+  plan: RoutePlan,
+  domain: string,
+  clock: { base: number; offset: number },
+): Connected | ConnectFailure {
   const { ctx, host, cfg } = env;
   const resolver = outboundResolver(ctx.dns, host.spec.dns, cfg);
-  let last: ConnectFailure = plan.failure ? { ...plan.failure, detail: '' } : { permanent: false, reason: 'noResponse', status: '4.4.1', detail: '' };
+  let last: ConnectFailure = plan.failure
+    ? { ...plan.failure, detail: '' }
+    : { permanent: false, reason: 'noResponse', status: '4.4.1', detail: '' };
+  /** A refusal for good needs every host to refuse for good; one host that might recover means retry. */
+  let anyTransient = false;
   for (const hop of plan.hops) {
     let ip = hop.ip;
     if (ip === null) {
@@ -115,6 +161,7 @@ function connect(env: DeliveryEnv, plan: RoutePlan, domain: string, clock: { bas
       if (a.kind !== 'answer') {
         last = hopLookupFailure(hop, a.kind, resolver.serverFailure({ tcp: true }) === 'timeout');
         if (last.permanent) break;
+        anyTransient = true;
         continue;
       }
       ip = a.records[0]?.ip ?? null;
@@ -126,7 +173,13 @@ function connect(env: DeliveryEnv, plan: RoutePlan, domain: string, clock: { bas
     }
     const opened = ctx.openSmtp(host, ip, cfg.outboundPort);
     if (opened.kind !== 'open') {
-      last = { permanent: false, reason: opened.kind === 'refused' ? 'cannotConnect' : 'noResponse', status: '4.4.1', detail: '' };
+      last = {
+        permanent: false,
+        reason: opened.kind === 'refused' ? 'cannotConnect' : 'noResponse',
+        status: '4.4.1',
+        detail: '',
+      };
+      anyTransient = true;
       ctx.addEvent(host, event4006(ctx.clock.now(), ip, domain, last.reason));
       continue;
     }
@@ -136,7 +189,10 @@ function connect(env: DeliveryEnv, plan: RoutePlan, domain: string, clock: { bas
       helo: cfg.fqdn,
       useHelo: plan.useHelo,
       requireTls: plan.security.tls,
-      auth: plan.security.auth === 'basic' ? { user: plan.security.user, password: plan.security.password } : null,
+      auth:
+        plan.security.auth === 'basic'
+          ? { user: plan.security.user, password: plan.security.password }
+          : null,
     };
     const session = ClientSession.open(conn, opts, hooksFor(env, ip, { at }));
     if (session instanceof ClientSession) {
@@ -145,6 +201,7 @@ function connect(env: DeliveryEnv, plan: RoutePlan, domain: string, clock: { bas
         session.quit();
         clock.offset += conn.elapsedMs;
         last = { permanent: false, reason: 'authRejected', status: '4.7.0', detail: '' };
+        anyTransient = true;
         ctx.addEvent(host, event4006(ctx.clock.now(), ip, domain, last.reason));
         continue;
       }
@@ -153,7 +210,10 @@ function connect(env: DeliveryEnv, plan: RoutePlan, domain: string, clock: { bas
     clock.offset += conn.elapsedMs;
     last = openFailure(session);
     ctx.addEvent(host, event4006(ctx.clock.now(), ip, domain, last.reason));
+    anyTransient ||= !last.permanent;
   }
+  if (last.permanent && anyTransient && last.reason !== 'mailLoop')
+    last = { ...last, permanent: false };
   if (plan.fallback && !(last.permanent && last.reason === 'mailLoop')) {
     const viaFallback = connect(env, plan.fallback, domain, clock);
     if ('session' in viaFallback) return viaFallback;
@@ -162,10 +222,16 @@ function connect(env: DeliveryEnv, plan: RoutePlan, domain: string, clock: { bas
   return last;
 }
 
-const isTooManyRecipients = (code: number, reply: string) => code === 452 || / 4\.5\.3\b/.test(reply);
+const isTooManyRecipients = (code: number, reply: string) =>
+  code === 452 || / 4\.5\.3\b/.test(reply);
 
 /** Run the transactions of a batch over one session. */
-function transmit(env: DeliveryEnv, c: Connected, mails: OutboundMail[], outcomes: MailOutcome[]): void {
+function transmit(
+  env: DeliveryEnv,
+  c: Connected,
+  mails: OutboundMail[],
+  outcomes: MailOutcome[],
+): void {
   for (const [i, mail] of mails.entries()) {
     const out = outcomes[i] as MailOutcome;
     if (c.session.closed) {
@@ -190,11 +256,17 @@ function transmit(env: DeliveryEnv, c: Connected, mails: OutboundMail[], outcome
       }
       const again: string[] = [];
       for (const f of r.failed) {
-        if (f.code >= 500) out.permanent.push({ rcpt: f.rcpt, status: statusFromReply(f.reply, '5.5.0'), diagnostic: f.reply });
+        if (f.code >= 500)
+          out.permanent.push({
+            rcpt: f.rcpt,
+            status: statusFromReply(f.reply, '5.5.0'),
+            diagnostic: f.reply,
+          });
         else if (f.code === 0) {
           transient.push(f.rcpt);
           reason = 'dropped';
-        } else if (isTooManyRecipients(f.code, f.reply) && r.delivered.length > 0) again.push(f.rcpt);
+        } else if (isTooManyRecipients(f.code, f.reply) && r.delivered.length > 0)
+          again.push(f.rcpt);
         else {
           transient.push(f.rcpt);
           reason = r.dropped ? 'dropped' : 'protocolError';
@@ -214,9 +286,17 @@ function transmit(env: DeliveryEnv, c: Connected, mails: OutboundMail[], outcome
 }
 
 /** Deliver the due messages of one domain; one outcome per message, in order. */
-export function deliverDomain(env: DeliveryEnv, domain: string, mails: OutboundMail[]): MailOutcome[] {
+export function deliverDomain(
+  env: DeliveryEnv,
+  domain: string,
+  mails: OutboundMail[],
+): MailOutcome[] {
   const { ctx, host, cfg } = env;
-  const outcomes: MailOutcome[] = mails.map(() => ({ delivered: [], permanent: [], transient: null }));
+  const outcomes: MailOutcome[] = mails.map(() => ({
+    delivered: [],
+    permanent: [],
+    transient: null,
+  }));
   const plan = planRoute(outboundResolver(ctx.dns, host.spec.dns, cfg), cfg, domain);
   const perConnection = cfg.maxMessagesPerConnection ?? mails.length;
   const clock = { base: ctx.clock.now(), offset: 0 };
@@ -228,12 +308,25 @@ export function deliverDomain(env: DeliveryEnv, domain: string, mails: OutboundM
       for (let i = start; i < mails.length; i++) {
         const mail = mails[i] as OutboundMail;
         const out = outcomes[i] as MailOutcome;
-        if (c.permanent) out.permanent.push(...mail.rcpts.map((rcpt) => ({ rcpt, status: c.status, diagnostic: c.detail || null })));
-        else out.transient = { rcpts: mail.rcpts, reason: c.reason, detail: c.detail || SMTP_REASONS[c.reason].text };
+        if (c.permanent)
+          out.permanent.push(
+            ...mail.rcpts.map((rcpt) => ({ rcpt, status: c.status, diagnostic: c.detail || null })),
+          );
+        else
+          out.transient = {
+            rcpts: mail.rcpts,
+            reason: c.reason,
+            detail: c.detail || SMTP_REASONS[c.reason].text,
+          };
       }
       break;
     }
-    transmit(env, c, mails.slice(start, start + perConnection), outcomes.slice(start, start + perConnection));
+    transmit(
+      env,
+      c,
+      mails.slice(start, start + perConnection),
+      outcomes.slice(start, start + perConnection),
+    );
     c.session.quit();
     clock.offset += c.session.conn.elapsedMs;
   }

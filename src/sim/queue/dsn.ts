@@ -42,7 +42,14 @@ export function badmailReason(reason: SmtpReason): string {
 }
 
 /** Write the Badmail trio named after the queue file, and record what it holds. */
-export function moveToBadmail(owner: DsnOwner, fileName: string, message: AcceptedMessage, messageId: string, rcpts: string[], reason: SmtpReason): void {
+export function moveToBadmail(
+  owner: DsnOwner,
+  fileName: string,
+  message: AcceptedMessage,
+  messageId: string,
+  rcpts: string[],
+  reason: SmtpReason,
+): void {
   const base = `${BADMAIL_DIR}\\${fileName.replace(/\.EML$/i, '')}`;
   const now = owner.ctx.clock.now();
   owner.host.fs.writeFile(`${base}.BAD`, message.data, now);
@@ -66,7 +73,14 @@ export function issueDsn(
   if (original.from === '') {
     // A DSN that cannot be delivered goes to Badmail; a delayed one just keeps waiting.
     if (kind === 'failure')
-      moveToBadmail(owner, entry.fileName, original, entry.messageId, recipients.map((r) => r.address), 'ndrUndeliverable');
+      moveToBadmail(
+        owner,
+        entry.fileName,
+        original,
+        entry.messageId,
+        recipients.map((r) => r.address),
+        'ndrUndeliverable',
+      );
     return;
   }
   const now = owner.ctx.clock.now();
@@ -86,7 +100,12 @@ export function issueDsn(
     serviceStart: owner.serviceStart(),
   });
   const to = [original.from];
-  if (kind === 'failure' && cfg.sendNdrTo && cfg.sendNdrTo.toLowerCase() !== original.from.toLowerCase()) to.push(cfg.sendNdrTo);
+  if (
+    kind === 'failure' &&
+    cfg.sendNdrTo &&
+    cfg.sendNdrTo.toLowerCase() !== original.from.toLowerCase()
+  )
+    to.push(cfg.sendNdrTo);
   const id = /^Message-ID: (.*)$/m.exec(data)?.[1] ?? '';
   const dsn: AcceptedMessage = {
     from: '',
@@ -98,6 +117,11 @@ export function issueDsn(
     queueId: id,
     receivedAt: now,
   };
-  if (kind === 'failure') owner.ledger.answer(entry.messageId, recipients.map((r) => r.address), id);
+  if (kind === 'failure')
+    owner.ledger.answer(
+      entry.messageId,
+      recipients.map((r) => r.address),
+      id,
+    );
   owner.route(dsn, to);
 }

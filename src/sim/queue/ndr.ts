@@ -37,19 +37,39 @@ let lastFiletime = '';
 export function dsnBoundary(serviceStart: number, counter: number, fqdn: string): string {
   if (serviceStart !== lastStart) {
     lastStart = serviceStart;
-    lastFiletime = ((BigInt(serviceStart) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString(16).toUpperCase().padStart(16, '0');
+    lastFiletime = ((BigInt(serviceStart) + FILETIME_EPOCH_OFFSET_MS) * 10_000n)
+      .toString(16)
+      .toUpperCase()
+      .padStart(16, '0');
   }
   const filetime = lastFiletime;
   return `9B095B5ADSN=_${filetime}${counter.toString(16).toUpperCase().padStart(8, '0')}${fqdn.replace(/-/g, '?').slice(0, 16)}`;
 }
 
+/** DSNs of one queue run share their dates: remember the last few formatted ones. */
+const dates = new Map<string, string>();
+function dateOf(ms: number, offset: number): string {
+  const key = `${ms}/${offset}`;
+  let text = dates.get(key);
+  if (text === undefined) {
+    if (dates.size > 64) dates.clear();
+    text = rfc5322Date(ms, offset);
+    dates.set(key, text);
+  }
+  return text;
+}
+
 export function buildDsn(d: DsnInput): string {
   const boundary = dsnBoundary(d.serviceStart, d.counter, d.fqdn);
-  const date = rfc5322Date(d.now, d.utcOffsetMinutes);
+  const date = dateOf(d.now, d.utcOffsetMinutes);
   const id = `<${d.rng.string(10, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}${d.counter.toString(16).padStart(8, '0')}@${d.fqdn}>`;
   const failure = d.kind === 'failure';
   const intro = failure
-    ? ['This is an automatically generated Delivery Status Notification.', '', 'Delivery to the following recipients failed.']
+    ? [
+        'This is an automatically generated Delivery Status Notification.',
+        '',
+        'Delivery to the following recipients failed.',
+      ]
     : [
         'This is an automatically generated Delivery Status Notification.',
         '',
@@ -95,13 +115,13 @@ export function buildDsn(d: DsnInput): string {
     '',
     `Reporting-MTA: dns;${d.fqdn}`,
     `Received-From-MTA: dns;${d.originalHelo}`,
-    `Arrival-Date: ${rfc5322Date(d.arrivalDate, d.utcOffsetMinutes)}`,
+    `Arrival-Date: ${dateOf(d.arrivalDate, d.utcOffsetMinutes)}`,
     ...perRecipient,
     '',
     `--${boundary}`,
     'Content-Type: message/rfc822',
     '',
-    d.original.replace(/\r\n$/, ''),
+    d.original.endsWith('\r\n') ? d.original.slice(0, -2) : d.original,
     '',
     `--${boundary}--`,
     '',

@@ -83,7 +83,9 @@ export function remoteDomainFor(cfg: OutboundConfig, domain: string): RemoteDoma
   const exact = cfg.remoteDomains.find((r) => r.name === d);
   if (exact) return exact;
   const wild = cfg.remoteDomains
-    .filter((r) => r.name.startsWith('*.') && (d === r.name.slice(2) || d.endsWith(r.name.slice(1))))
+    .filter(
+      (r) => r.name.startsWith('*.') && (d === r.name.slice(2) || d.endsWith(r.name.slice(1))),
+    )
     .sort((a, b) => b.name.length - a.name.length);
   return wild[0] ?? null;
 }

@@ -83,8 +83,12 @@ export class SmtpQueue {
 
   constructor(private readonly owner: QueueOwner) {
     this.#startedAt = owner.ctx.clock.now();
-    this.#attempts = new TimerBuckets(owner.ctx.clock, (domain, due, list) => this.#flush(domain, due, list));
-    this.#lifetimes = new TimerBuckets(owner.ctx.clock, (kind, due, list) => this.#lifetimeDue(kind, due, list));
+    this.#attempts = new TimerBuckets(owner.ctx.clock, (domain, due, list) =>
+      this.#flush(domain, due, list),
+    );
+    this.#lifetimes = new TimerBuckets(owner.ctx.clock, (kind, due, list) =>
+      this.#lifetimeDue(kind, due, list),
+    );
     this.#dsnOwner = {
       ctx: owner.ctx,
       host: owner.host,
@@ -171,7 +175,9 @@ export class SmtpQueue {
    * server forgets the message. Returns the entry, or null if no such file is queued.
    */
   discard(fileName: string): QueueEntry | null {
-    const entry = [...this.entries.values()].find((e) => e.fileName.toLowerCase() === fileName.toLowerCase());
+    const entry = [...this.entries.values()].find(
+      (e) => e.fileName.toLowerCase() === fileName.toLowerCase(),
+    );
     if (!entry) return null;
     this.ledger.discard(entry.messageId, entry.pending);
     this.#remove(entry);
@@ -199,7 +205,8 @@ export class SmtpQueue {
     if (work.length === 0) return;
     const cfg = this.#cfg();
     const failed = new Map<QueueEntry, DsnRecipient[]>();
-    const fail = (e: QueueEntry, r: DsnRecipient[]) => failed.set(e, [...(failed.get(e) ?? []), ...r]);
+    const fail = (e: QueueEntry, r: DsnRecipient[]) =>
+      failed.set(e, [...(failed.get(e) ?? []), ...r]);
     // Hop count (reference §4.4): more Received: lines than allowed means a loop; NDR 5.4.6.
     const sending: typeof work = [];
     for (const w of work) {
@@ -207,10 +214,14 @@ export class SmtpQueue {
         sending.push(w);
         continue;
       }
-      fail(w.entry, w.item.rcpts.map((address) => ({ address, status: '5.4.6', diagnostic: null })));
+      fail(
+        w.entry,
+        w.item.rcpts.map((address) => ({ address, status: '5.4.6', diagnostic: null })),
+      );
       w.item.rcpts = [];
     }
-    if (sending.length < work.length) ctx.addEvent(this.owner.host, event4000(ctx.clock.now(), domain, 'hopCount'));
+    if (sending.length < work.length)
+      ctx.addEvent(this.owner.host, event4000(ctx.clock.now(), domain, 'hopCount'));
     const env: DeliveryEnv = {
       ctx,
       host: this.owner.host,
@@ -218,11 +229,24 @@ export class SmtpQueue {
       log: this.owner.writeLog,
       handoff: (mail, rcpts, destHost) => this.ledger.handoff(mail.id, rcpts, destHost),
     };
-    const mails: OutboundMail[] = sending.map((w) => ({ id: w.entry.messageId, from: w.entry.message.from, rcpts: w.item.rcpts, data: w.entry.message.data }));
+    const mails: OutboundMail[] = sending.map((w) => ({
+      id: w.entry.messageId,
+      from: w.entry.message.from,
+      rcpts: w.item.rcpts,
+      data: w.entry.message.data,
+    }));
     const outcomes = mails.length > 0 ? deliverDomain(env, domain, mails) : [];
     sending.forEach((w, i) => {
       const out = outcomes[i]!;
-      if (out.permanent.length > 0) fail(w.entry, out.permanent.map((p) => ({ address: p.rcpt, status: p.status, diagnostic: p.diagnostic })));
+      if (out.permanent.length > 0)
+        fail(
+          w.entry,
+          out.permanent.map((p) => ({
+            address: p.rcpt,
+            status: p.status,
+            diagnostic: p.diagnostic,
+          })),
+        );
       // Whatever was neither delivered nor refused for good stays for the next retry.
       w.item.rcpts = out.transient?.rcpts ?? [];
       if (out.transient) {
@@ -256,7 +280,8 @@ export class SmtpQueue {
     const cfg = this.#cfg();
     for (const entry of list) {
       const current = kind === 'expiry' ? entry.expiryDue : entry.delayDue;
-      if (this.entries.has(entry.fileName) && current !== null && Math.max(current, due) === due) this.#lifetimeCheck(entry, cfg);
+      if (this.entries.has(entry.fileName) && current !== null && Math.max(current, due) === due)
+        this.#lifetimeCheck(entry, cfg);
     }
     this.owner.ctx.changed();
   }
@@ -267,7 +292,8 @@ export class SmtpQueue {
    */
   #lifetimeCheck(entry: QueueEntry, cfg: OutboundConfig): boolean {
     const age = this.#clock.now() - entry.message.receivedAt;
-    const pending = (): DsnRecipient[] => entry.pending.map((address) => ({ address, status: '4.4.7', diagnostic: null }));
+    const pending = (): DsnRecipient[] =>
+      entry.pending.map((address) => ({ address, status: '4.4.7', diagnostic: null }));
     if (age >= cfg.expirationMin * 60_000) {
       issueDsn(this.#dsnOwner, cfg, 'failure', entry, pending());
       this.#remove(entry);

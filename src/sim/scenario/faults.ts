@@ -16,18 +16,34 @@ export interface FaultProblem {
 }
 
 type FaultOf<K extends Fault['kind']> = Extract<Fault, { kind: K }>;
-type Applier<K extends Fault['kind']> = (world: WorldSpec, fault: FaultOf<K>) => FaultProblem | null;
+type Applier<K extends Fault['kind']> = (
+  world: WorldSpec,
+  fault: FaultOf<K>,
+) => FaultProblem | null;
 type Role = HostSpec['role'];
 
 /** The host named by a fault parameter, or the problem to report. */
-function hostAt(world: WorldSpec, name: string, key: string, roles?: Role[]): HostSpec | FaultProblem {
+function hostAt(
+  world: WorldSpec,
+  name: string,
+  key: string,
+  roles?: Role[],
+): HostSpec | FaultProblem {
   const h = world.hosts[name];
-  if (!h) return { path: [key], message: `no host named '${name}' in the world (hosts: ${Object.keys(world.hosts).join(', ')})` };
+  if (!h)
+    return {
+      path: [key],
+      message: `no host named '${name}' in the world (hosts: ${Object.keys(world.hosts).join(', ')})`,
+    };
   if (roles && !roles.includes(h.role))
-    return { path: [key], message: `host '${name}' has role '${h.role}'; this fault needs a host with role ${roles.map((r) => `'${r}'`).join(' or ')}` };
+    return {
+      path: [key],
+      message: `host '${name}' has role '${h.role}'; this fault needs a host with role ${roles.map((r) => `'${r}'`).join(' or ')}`,
+    };
   return h;
 }
-const isProblem = (v: unknown): v is FaultProblem => typeof v === 'object' && v !== null && 'message' in v && 'path' in v;
+const isProblem = (v: unknown): v is FaultProblem =>
+  typeof v === 'object' && v !== null && 'message' in v && 'path' in v;
 
 /** An IIS host's settings spec, created empty when the world gives none (IIS defaults apply). */
 function iisOf(world: WorldSpec, name: string): NonNullable<HostSpec['iis']> | FaultProblem {
@@ -38,7 +54,11 @@ function iisOf(world: WorldSpec, name: string): NonNullable<HostSpec['iis']> | F
 }
 
 /** A receiver's policy with one change; the other checks keep their values (or defaults). */
-function changePolicy(world: WorldSpec, name: string, change: Partial<NonNullable<NonNullable<HostSpec['receiver']>['policy']>>): FaultProblem | null {
+function changePolicy(
+  world: WorldSpec,
+  name: string,
+  change: Partial<NonNullable<NonNullable<HostSpec['receiver']>['policy']>>,
+): FaultProblem | null {
   const host = hostAt(world, name, 'host', ['receiver']);
   if (isProblem(host)) return host;
   if (!host.receiver) return { path: ['host'], message: `host '${name}' runs no mail server` };
@@ -47,10 +67,20 @@ function changePolicy(world: WorldSpec, name: string, change: Partial<NonNullabl
 }
 
 /** A DNS server host with one failure switched on. */
-function breakDnsServer(world: WorldSpec, name: string, change: { down?: boolean; refusesTcp?: boolean }): FaultProblem | null {
+function breakDnsServer(
+  world: WorldSpec,
+  name: string,
+  change: { down?: boolean; refusesTcp?: boolean },
+): FaultProblem | null {
   const host = hostAt(world, name, 'host', ['dns']);
   if (isProblem(host)) return host;
-  host.dnsServer = { down: false, servfail: false, refusesTcp: false, ...host.dnsServer, ...change };
+  host.dnsServer = {
+    down: false,
+    servfail: false,
+    refusesTcp: false,
+    ...host.dnsServer,
+    ...change,
+  };
   return null;
 }
 
@@ -62,17 +92,39 @@ const publicAddress = (h: HostSpec) => h.publicIp ?? (h.ips[0] as string);
  * the private address; the ISP sees the line's public one. Perimeter rules are an ordered list
  * where the first match decides, so the exceptions (an ISP's own relay) go in front.
  */
-function blockOutbound(world: WorldSpec, f: { from: string; port: number; ruleName: string; allowTo?: string[] }, owner: 'perimeter' | 'isp'): FaultProblem | null {
+function blockOutbound(
+  world: WorldSpec,
+  f: { from: string; port: number; ruleName: string; allowTo?: string[] },
+  owner: 'perimeter' | 'isp',
+): FaultProblem | null {
   const h = hostAt(world, f.from, 'from');
   if (isProblem(h)) return h;
   const from = owner === 'isp' ? publicAddress(h) : (h.ips[0] as string);
   const allows = [];
   for (const [i, name] of (f.allowTo ?? []).entries()) {
     const target = world.hosts[name];
-    if (!target) return { path: ['allowTo', i], message: `no host named '${name}' in the world (hosts: ${Object.keys(world.hosts).join(', ')})` };
-    allows.push({ name: `${f.ruleName} (allow ${name})`, owner, from, to: target.ips[0] as string, port: f.port, action: 'allow' as const });
+    if (!target)
+      return {
+        path: ['allowTo', i],
+        message: `no host named '${name}' in the world (hosts: ${Object.keys(world.hosts).join(', ')})`,
+      };
+    allows.push({
+      name: `${f.ruleName} (allow ${name})`,
+      owner,
+      from,
+      to: target.ips[0] as string,
+      port: f.port,
+      action: 'allow' as const,
+    });
   }
-  world.perimeter.unshift(...allows, { name: f.ruleName, owner, from, to: '0.0.0.0/0', port: f.port, action: 'block' });
+  world.perimeter.unshift(...allows, {
+    name: f.ruleName,
+    owner,
+    from,
+    to: '0.0.0.0/0',
+    port: f.port,
+    action: 'block',
+  });
   return null;
 }
 
@@ -101,9 +153,17 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
     const host = hostAt(world, f.host, 'host');
     if (isProblem(host)) return host;
     const rules = (host.firewall?.rules ?? []).filter(
-      (r) => r.direction === 'in' && r.action === 'allow' && r.enabled && (r.localPort === 'Any' || r.localPort.split(',').includes(String(f.port))),
+      (r) =>
+        r.direction === 'in' &&
+        r.action === 'allow' &&
+        r.enabled &&
+        (r.localPort === 'Any' || r.localPort.split(',').includes(String(f.port))),
     );
-    if (rules.length === 0) return { path: ['port'], message: `host '${f.host}' has no enabled inbound allow rule for port ${f.port} to disable` };
+    if (rules.length === 0)
+      return {
+        path: ['port'],
+        message: `host '${f.host}' has no enabled inbound allow rule for port ${f.port} to disable`,
+      };
     for (const r of rules) r.enabled = false;
     return null;
   },
@@ -128,7 +188,10 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
     const host = hostAt(world, f.host, 'host', ['iis']);
     if (isProblem(host)) return host;
     if (f.port === 25 && (f.ip === '' || host.ips.includes(f.ip)))
-      return { path: ['ip'], message: `binding ${f.ip || '(All Unassigned)'}:${f.port} is where clients already connect; give an address the host does not use (its old one) or another port` };
+      return {
+        path: ['ip'],
+        message: `binding ${f.ip || '(All Unassigned)'}:${f.port} is where clients already connect; give an address the host does not use (its old one) or another port`,
+      };
     host.iis = { ...host.iis, bindings: [{ ip: f.ip, port: f.port }] };
     return null;
   },
@@ -142,14 +205,19 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
     const existing = Object.entries(host.services).find(([k]) => k.toUpperCase() === key);
     // IIS hosts get SMTPSVC and IISADMIN even when the spec does not list them.
     const implicit = host.role === 'iis' && (key === 'SMTPSVC' || key === 'IISADMIN');
-    if (!existing && !implicit) return { path: ['service'], message: `host '${f.host}' has no service '${f.service}'` };
+    if (!existing && !implicit)
+      return { path: ['service'], message: `host '${f.host}' has no service '${f.service}'` };
     const name = existing?.[0] ?? key;
     const startType = f.startType ?? existing?.[1].startType ?? 'Automatic';
     host.services[name] = { status: 'Stopped', startType };
     // SMTPSVC depends on IISADMIN: stopping IIS Admin stops SMTP too (reference §4.0).
     if (key === 'IISADMIN' && host.role === 'iis') {
-      const smtp = Object.keys(host.services).find((k) => k.toUpperCase() === 'SMTPSVC') ?? 'SMTPSVC';
-      host.services[smtp] = { status: 'Stopped', startType: host.services[smtp]?.startType ?? 'Automatic' };
+      const smtp =
+        Object.keys(host.services).find((k) => k.toUpperCase() === 'SMTPSVC') ?? 'SMTPSVC';
+      host.services[smtp] = {
+        status: 'Stopped',
+        startType: host.services[smtp]?.startType ?? 'Automatic',
+      };
     }
     return null;
   },
@@ -170,7 +238,10 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
     }
     const kept = list.filter((entry) => !client.ips.some((ip) => ipMatches(ip, entry)));
     if (kept.length === list.length && !f.staleIp)
-      return { path: ['client'], message: `'${f.client}' is not on the relay list of '${f.host}': relay is already denied, so this fault would change nothing` };
+      return {
+        path: ['client'],
+        message: `'${f.client}' is not on the relay list of '${f.host}': relay is already denied, so this fault would change nothing`,
+      };
     relay.list = f.staleIp ? [...kept, f.staleIp] : kept;
     return null;
   },
@@ -229,8 +300,16 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
     const iis = iisOf(world, f.host);
     if (isProblem(iis)) return iis;
     const sec = iis.outboundSecurity;
-    if (sec?.auth !== 'basic') return { path: ['host'], message: `host '${f.host}' has no Basic outbound authentication to break; set iis.outboundSecurity (auth: basic, user, password) in the world first` };
-    if (sec.password === f.password) return { path: ['password'], message: 'this is the password already configured; give the wrong one' };
+    if (sec?.auth !== 'basic')
+      return {
+        path: ['host'],
+        message: `host '${f.host}' has no Basic outbound authentication to break; set iis.outboundSecurity (auth: basic, user, password) in the world first`,
+      };
+    if (sec.password === f.password)
+      return {
+        path: ['password'],
+        message: 'this is the password already configured; give the wrong one',
+      };
     iis.outboundSecurity = { ...sec, password: f.password };
     return null;
   },
@@ -239,7 +318,11 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
   'logging-disabled': (world, f) => {
     const iis = iisOf(world, f.host);
     if (isProblem(iis)) return iis;
-    if (iis.logging?.enabled !== true) return { path: ['host'], message: `logging on '${f.host}' is already off (the IIS default), so this fault would change nothing` };
+    if (iis.logging?.enabled !== true)
+      return {
+        path: ['host'],
+        message: `logging on '${f.host}' is already off (the IIS default), so this fault would change nothing`,
+      };
     iis.logging = { ...iis.logging, enabled: false };
     return null;
   },
@@ -262,10 +345,16 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
     if (isProblem(host)) return host;
     const name = f.domain.toLowerCase();
     if (!world.dns.some((r) => r.type === 'A' && r.name.toLowerCase() === host.fqdn.toLowerCase()))
-      return { path: ['host'], message: `'${host.fqdn}' has no A record, so an MX pointing at it would not resolve` };
+      return {
+        path: ['host'],
+        message: `'${host.fqdn}' has no A record, so an MX pointing at it would not resolve`,
+      };
     host.iis ??= {};
     const others = (host.iis.remoteDomains ?? []).filter((d) => d.name.toLowerCase() !== name);
-    host.iis.remoteDomains = [...others, { name: f.domain, allowRelay: true, smartHost: '', outboundTls: false, sendHelo: false }];
+    host.iis.remoteDomains = [
+      ...others,
+      { name: f.domain, allowRelay: true, smartHost: '', outboundTls: false, sendHelo: false },
+    ];
     world.dns = world.dns.filter((r) => !(r.type === 'MX' && r.name.toLowerCase() === name));
     world.dns.push({ type: 'MX', name: f.domain, value: host.fqdn, preference: 10, ttl: 3600 });
     return null;
@@ -289,22 +378,36 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
   },
 
   /** The receiver greylists: the first try of each (IP, sender, recipient) gets 450 (§9.4). */
-  'greylisting': (world, f) => changePolicy(world, f.host, { greylistMinutes: f.minutes }),
+  greylisting: (world, f) => changePolicy(world, f.host, { greylistMinutes: f.minutes }),
 
   /** The receiver defers a client that sends more than `max` messages per window (§9.8). */
-  'receiver-rate-limit': (world, f) => changePolicy(world, f.host, { rateLimit: { max: f.max, windowMinutes: f.windowMinutes } }),
+  'receiver-rate-limit': (world, f) =>
+    changePolicy(world, f.host, { rateLimit: { max: f.max, windowMinutes: f.windowMinutes } }),
 
   /** The domain's MX records are gone (or point to a name that does not resolve). */
   'missing-mx': (world, f) => {
     const name = f.domain.toLowerCase();
     const before = world.dns.length;
     world.dns = world.dns.filter((r) => !(r.type === 'MX' && r.name.toLowerCase() === name));
-    if (world.dns.length === before) return { path: ['domain'], message: `the world's DNS has no MX record for '${f.domain}' to remove` };
+    if (world.dns.length === before)
+      return {
+        path: ['domain'],
+        message: `the world's DNS has no MX record for '${f.domain}' to remove`,
+      };
     if (f.danglingTo) {
       const target = f.danglingTo.toLowerCase();
       if (world.dns.some((r) => r.type === 'A' && r.name.toLowerCase() === target))
-        return { path: ['danglingTo'], message: `'${f.danglingTo}' has an A record; a dangling MX must name a host that does not resolve` };
-      world.dns.push({ type: 'MX', name: f.domain, value: f.danglingTo, preference: 10, ttl: 3600 });
+        return {
+          path: ['danglingTo'],
+          message: `'${f.danglingTo}' has an A record; a dangling MX must name a host that does not resolve`,
+        };
+      world.dns.push({
+        type: 'MX',
+        name: f.domain,
+        value: f.danglingTo,
+        preference: 10,
+        ttl: 3600,
+      });
     }
     return null;
   },
@@ -316,27 +419,41 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
     const ip = publicAddress(host);
     const before = world.dns.length;
     world.dns = world.dns.filter((r) => !(r.type === 'PTR' && r.name === ip));
-    if (world.dns.length === before) return { path: ['host'], message: `the world's DNS has no PTR record for ${ip} (${f.host}) to remove` };
+    if (world.dns.length === before)
+      return {
+        path: ['host'],
+        message: `the world's DNS has no PTR record for ${ip} (${f.host}) to remove`,
+      };
     return null;
   },
 
   /** The domain's SPF record does not authorise the server that really sends (reference §9.2). */
   'spf-mismatch': (world, f) => {
     const name = f.domain.toLowerCase();
-    world.dns = world.dns.filter((r) => !(r.type === 'TXT' && r.name.toLowerCase() === name && r.value.startsWith('v=spf1')));
+    world.dns = world.dns.filter(
+      (r) => !(r.type === 'TXT' && r.name.toLowerCase() === name && r.value.startsWith('v=spf1')),
+    );
     world.dns.push({ type: 'TXT', name: f.domain, value: f.record, ttl: 3600 });
     return null;
   },
 
   /** The host's public address is listed on a DNS blocklist: `<reversed IP>.<zone>` answers (§9.3). */
-  'blocklisted': (world, f) => {
+  blocklisted: (world, f) => {
     const host = hostAt(world, f.host, 'host');
     if (isProblem(host)) return host;
     const ip = publicAddress(host);
     const name = `${ip.split('.').reverse().join('.')}.${f.zone}`;
-    if (world.dns.some((r) => r.name.toLowerCase() === name.toLowerCase())) return { path: ['host'], message: `${ip} is already listed in ${f.zone}` };
-    const reason = f.reason ?? (/spamhaus/i.test(f.zone) ? `https://check.spamhaus.org/listed/?searchterm=${ip}` : `Listed by ${f.zone}`);
-    world.dns.push({ type: 'A', name, value: '127.0.0.2', ttl: 300 }, { type: 'TXT', name, value: reason, ttl: 300 });
+    if (world.dns.some((r) => r.name.toLowerCase() === name.toLowerCase()))
+      return { path: ['host'], message: `${ip} is already listed in ${f.zone}` };
+    const reason =
+      f.reason ??
+      (/spamhaus/i.test(f.zone)
+        ? `https://check.spamhaus.org/listed/?searchterm=${ip}`
+        : `Listed by ${f.zone}`);
+    world.dns.push(
+      { type: 'A', name, value: '127.0.0.2', ttl: 300 },
+      { type: 'TXT', name, value: reason, ttl: 300 },
+    );
     return null;
   },
 

@@ -8,7 +8,22 @@
 import type { SmtpConnection } from './connection';
 
 const encoder = new TextEncoder();
-const utf8Length = (s: string) => encoder.encode(s).length;
+
+/** Octets of `s` in UTF-8 (the SIZE= value, RFC 1870), counted without encoding it. */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    // A surrogate pair is 2 UTF-16 units and 4 octets; a lone BMP character is 3 octets.
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Base64 of the UTF-8 bytes (RFC 4648 §4), for AUTH LOGIN. */
@@ -64,7 +79,8 @@ export interface TransactionResult {
   finalReply: string | null;
 }
 
-export const replyCode = (lines: string[]) => Number((lines[lines.length - 1] ?? '000').slice(0, 3)) || 0;
+export const replyCode = (lines: string[]) =>
+  Number((lines[lines.length - 1] ?? '000').slice(0, 3)) || 0;
 
 /**
  * A multi-line reply as one line, as Microsoft's transport quotes it in NDRs: the wire lines
@@ -96,13 +112,22 @@ export class ClientSession {
   }
 
   /** Read the greeting and say hello; STARTTLS and AUTH as asked. */
-  static open(conn: SmtpConnection, opts: ClientOptions, hooks: ClientTranscriptHooks = {}): ClientSession | OpenFailure {
+  static open(
+    conn: SmtpConnection,
+    opts: ClientOptions,
+    hooks: ClientTranscriptHooks = {},
+  ): ClientSession | OpenFailure {
     const s = new ClientSession(conn, hooks);
     hooks.response?.(conn.greeting);
     const greet = replyCode(conn.greeting);
     if (greet !== 220) {
       s.quit();
-      return { stage: 'CONNECT', code: greet, reply: joinReply(conn.greeting), reason: greet === 0 ? 'dropped' : 'protocolError' };
+      return {
+        stage: 'CONNECT',
+        code: greet,
+        reply: joinReply(conn.greeting),
+        reason: greet === 0 ? 'dropped' : 'protocolError',
+      };
     }
     const hello = s.#hello(opts);
     if (!Array.isArray(hello)) return hello;
@@ -116,7 +141,12 @@ export class ClientSession {
       const go = s.#exchange('STARTTLS', '', 'STARTTLS');
       if (replyCode(go) !== 220) {
         s.quit();
-        return { stage: 'STARTTLS', code: replyCode(go), reply: joinReply(go), reason: go.length === 0 ? 'dropped' : 'startTlsError' };
+        return {
+          stage: 'STARTTLS',
+          code: replyCode(go),
+          reply: joinReply(go),
+          reason: go.length === 0 ? 'dropped' : 'startTlsError',
+        };
       }
       // RFC 3207 §4.2: after the handshake both sides forget what they knew; EHLO again.
       s.tls = true;
@@ -143,10 +173,16 @@ export class ClientSession {
     const verb = opts.useHelo ? 'HELO' : 'EHLO';
     let reply = this.#exchange(verb, opts.helo, `${verb} ${opts.helo}`);
     // RFC 5321 §4.1.4: a server that does not know EHLO gets HELO.
-    if (verb === 'EHLO' && (replyCode(reply) === 500 || replyCode(reply) === 502)) reply = this.#exchange('HELO', opts.helo, `HELO ${opts.helo}`);
+    if (verb === 'EHLO' && (replyCode(reply) === 500 || replyCode(reply) === 502))
+      reply = this.#exchange('HELO', opts.helo, `HELO ${opts.helo}`);
     if (replyCode(reply) === 250) return reply;
     this.quit();
-    return { stage: 'EHLO', code: replyCode(reply), reply: joinReply(reply), reason: reply.length === 0 ? 'dropped' : 'protocolError' };
+    return {
+      stage: 'EHLO',
+      code: replyCode(reply),
+      reply: joinReply(reply),
+      reason: reply.length === 0 ? 'dropped' : 'protocolError',
+    };
   }
 
   /** AUTH LOGIN (RFC 4954 §4, reference §1.9): user and password as base64 after each 334. */
@@ -169,9 +205,16 @@ export class ClientSession {
 
   /** One mail transaction. Recipients refused with 4xx or 5xx are returned in `failed`. */
   send(mail: { from: string; rcpts: string[]; data: string }): TransactionResult {
-    const result: TransactionResult = { delivered: [], failed: [], tooLarge: false, dropped: false, finalReply: null };
+    const result: TransactionResult = {
+      delivered: [],
+      failed: [],
+      tooLarge: false,
+      dropped: false,
+      finalReply: null,
+    };
     const failAll = (rcpts: string[], lines: string[], stage: Stage) => {
-      for (const rcpt of rcpts) result.failed.push({ rcpt, code: replyCode(lines), reply: joinReply(lines), stage });
+      for (const rcpt of rcpts)
+        result.failed.push({ rcpt, code: replyCode(lines), reply: joinReply(lines), stage });
     };
     if (this.conn.closed) {
       result.dropped = true;
@@ -254,12 +297,27 @@ export interface ClientResult {
 /** One connection, one message (an application submitting mail). */
 export function runClientDialogue(
   conn: SmtpConnection,
-  mail: { helo: string; from: string; rcpts: string[]; data: string; auth?: { user: string; password: string } | null },
+  mail: {
+    helo: string;
+    from: string;
+    rcpts: string[];
+    data: string;
+    auth?: { user: string; password: string } | null;
+  },
   hooks: ClientTranscriptHooks = {},
 ): ClientResult {
   const session = ClientSession.open(conn, { helo: mail.helo, auth: mail.auth ?? null }, hooks);
   if (!(session instanceof ClientSession)) {
-    return { delivered: [], failed: mail.rcpts.map((rcpt) => ({ rcpt, code: session.code, reply: session.reply, stage: session.stage })), finalReply: null };
+    return {
+      delivered: [],
+      failed: mail.rcpts.map((rcpt) => ({
+        rcpt,
+        code: session.code,
+        reply: session.reply,
+        stage: session.stage,
+      })),
+      finalReply: null,
+    };
   }
   const r = session.send(mail);
   session.quit();

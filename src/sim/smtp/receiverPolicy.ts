@@ -11,7 +11,12 @@ import type { ReceiverSpec } from '../scenario/schema';
 import { domainOf } from './commands';
 import { fill, type ReplyTemplate } from './dialect';
 import { checkHost } from './spf';
-import { POLICY_REPLIES, POLICY_STAGES, type PolicyCheck, type PolicyStage } from './dialects/policyReplies';
+import {
+  POLICY_REPLIES,
+  POLICY_STAGES,
+  type PolicyCheck,
+  type PolicyStage,
+} from './dialects/policyReplies';
 
 export type { PolicyCheck, PolicyStage } from './dialects/policyReplies';
 
@@ -81,7 +86,11 @@ export function ptrProblem(resolver: Resolver, ip: string, fcrdns: boolean): boo
 }
 
 /** The first DNSBL zone that lists the address (an A record under the reversed address), with its TXT reason. */
-export function dnsblListing(resolver: Resolver, ip: string, zones: string[]): { zone: string; reason: string } | null {
+export function dnsblListing(
+  resolver: Resolver,
+  ip: string,
+  zones: string[],
+): { zone: string; reason: string } | null {
   const reversed = reverseName(ip).replace(/\.in-addr\.arpa$/, '');
   for (const zone of zones) {
     const name = `${reversed}.${zone}`;
@@ -104,7 +113,11 @@ export interface PolicyContext {
   sessionTag: string;
 }
 
-function verdict(ctx: PolicyContext, check: PolicyCheck, values: Record<string, string>): PolicyVerdict {
+function verdict(
+  ctx: PolicyContext,
+  check: PolicyCheck,
+  values: Record<string, string>,
+): PolicyVerdict {
   const table = POLICY_REPLIES[ctx.dialect] ?? POLICY_REPLIES.postfix!;
   const t: ReplyTemplate & { close?: boolean } = table[check];
   const all = { fqdn: ctx.fqdn, id: ctx.sessionTag, ...values };
@@ -112,7 +125,11 @@ function verdict(ctx: PolicyContext, check: PolicyCheck, values: Record<string, 
 }
 
 /** Run the checks that belong to `stage`; the first refusal wins, in the order real receivers check. */
-export function evaluate(ctx: PolicyContext, stage: PolicyStage, f: PolicyFacts): PolicyVerdict | null {
+export function evaluate(
+  ctx: PolicyContext,
+  stage: PolicyStage,
+  f: PolicyFacts,
+): PolicyVerdict | null {
   const p = ctx.policy;
   const stages = POLICY_STAGES[ctx.dialect] ?? POLICY_STAGES.postfix!;
   const at = (check: PolicyCheck) => stages[check] === stage;
@@ -127,25 +144,42 @@ export function evaluate(ctx: PolicyContext, stage: PolicyStage, f: PolicyFacts)
   if (p.requireTls && at('tlsRequired') && !f.tls) return verdict(ctx, 'tlsRequired', values);
   // Authenticated submission skips the spam checks (Postfix permit_sasl_authenticated comes first).
   if (f.authenticated) return null;
-  if (p.requireFqdnHelo && at('heloNotFqdn') && f.helo !== null && !isFqdn(f.helo)) return verdict(ctx, 'heloNotFqdn', values);
-  if (p.rateLimit && at('rateLimited') && ctx.memory.countMessage(f.clientIp, ctx.now, p.rateLimit.windowMinutes) > p.rateLimit.max)
+  if (p.requireFqdnHelo && at('heloNotFqdn') && f.helo !== null && !isFqdn(f.helo))
+    return verdict(ctx, 'heloNotFqdn', values);
+  if (
+    p.rateLimit &&
+    at('rateLimited') &&
+    ctx.memory.countMessage(f.clientIp, ctx.now, p.rateLimit.windowMinutes) > p.rateLimit.max
+  )
     return verdict(ctx, 'rateLimited', values);
-  if ((p.requirePtr || p.requireFcrdns) && at('noPtr') && ptrProblem(ctx.resolver, f.clientIp, p.requireFcrdns)) return verdict(ctx, 'noPtr', values);
+  if (
+    (p.requirePtr || p.requireFcrdns) &&
+    at('noPtr') &&
+    ptrProblem(ctx.resolver, f.clientIp, p.requireFcrdns)
+  )
+    return verdict(ctx, 'noPtr', values);
   if (p.dnsbl.length > 0 && at('dnsbl')) {
     const listed = dnsblListing(ctx.resolver, f.clientIp, p.dnsbl);
     if (listed) {
       const reason = listed.reason ? `; ${listed.reason}` : '';
-      return verdict(ctx, 'dnsbl', { ...values, zone: listed.zone, zoneReason: reason, zoneName: /spamhaus/i.test(listed.zone) ? 'Spamhaus' : listed.zone });
+      return verdict(ctx, 'dnsbl', {
+        ...values,
+        zone: listed.zone,
+        zoneReason: reason,
+        zoneName: /spamhaus/i.test(listed.zone) ? 'Spamhaus' : listed.zone,
+      });
     }
   }
   if (p.spf && at('spfFail')) {
     // RFC 7208 §2.4: the null sender is checked by its HELO name.
     const domain = f.mailFrom ? domainOf(f.mailFrom) : (f.helo ?? '');
-    if (domain && checkHost(ctx.resolver, f.clientIp, domain) === 'fail') return verdict(ctx, 'spfFail', { ...values, senderDomain: domain });
+    if (domain && checkHost(ctx.resolver, f.clientIp, domain) === 'fail')
+      return verdict(ctx, 'spfFail', { ...values, senderDomain: domain });
   }
   if (p.greylistMinutes !== undefined && at('greylisted') && f.rcpt !== null) {
     const triplet = `${f.clientIp}|${(f.mailFrom ?? '').toLowerCase()}|${f.rcpt.toLowerCase()}`;
-    if (ctx.memory.greylisted(triplet, ctx.now, p.greylistMinutes)) return verdict(ctx, 'greylisted', values);
+    if (ctx.memory.greylisted(triplet, ctx.now, p.greylistMinutes))
+      return verdict(ctx, 'greylisted', values);
   }
   return null;
 }

@@ -10,9 +10,16 @@ import { qualify, replyBytes } from './sessionReplies';
 import type { CommandEvent, SessionContext, SessionEmitted, SessionEvent } from './sessionTypes';
 
 /** Event → the context it was judged in and the verdict (an event object may be reused). */
-const verdicts = new WeakMap<object, { ctx: SessionContext; stage: PolicyStage; verdict: PolicyVerdict | null }>();
+const verdicts = new WeakMap<
+  object,
+  { ctx: SessionContext; stage: PolicyStage; verdict: PolicyVerdict | null }
+>();
 
-export function policyVerdict(ctx: SessionContext, event: SessionEvent, stage: PolicyStage): PolicyVerdict | null {
+export function policyVerdict(
+  ctx: SessionContext,
+  event: SessionEvent,
+  stage: PolicyStage,
+): PolicyVerdict | null {
   if (!ctx.env.policy) return null;
   const cached = verdicts.get(event);
   if (cached && cached.ctx === ctx && cached.stage === stage) return cached.verdict;
@@ -32,7 +39,11 @@ export function policyVerdict(ctx: SessionContext, event: SessionEvent, stage: P
 }
 
 /** The refusal as a reply, logged as the command it answers (`DATA` at end of data, with its sizes). */
-export function policyReply(ctx: SessionContext, event: SessionEvent, stage: PolicyStage): SessionEmitted & { type: 'reply' } {
+export function policyReply(
+  ctx: SessionContext,
+  event: SessionEvent,
+  stage: PolicyStage,
+): SessionEmitted & { type: 'reply' } {
   const v = policyVerdict(ctx, event, stage) as PolicyVerdict;
   const lines = renderReply({ code: v.code, lines: v.lines }, {});
   const cmd = event as Partial<CommandEvent> & { line: string };

@@ -244,7 +244,9 @@ export const sessionSetup = setup({
     replyChunkOk: emit(({ context }) => reply(context, 'bdatChunkOk', context.bdat.command, { octets: context.data.bytes })),
     refuseAuth: emit(({ context, event }) => {
       const s = authStart(context, commandOf(event).arg);
-      return reply(context, s.kind === 'refuse' ? s.key : 'authUnknownMechanism', commandOf(event));
+      const cmd = commandOf(event);
+      // As for an accepted AUTH, only the mechanism is logged (AUTH PLAIN's argument is a password).
+      return reply(context, s.kind === 'refuse' ? s.key : 'authUnknownMechanism', { verb: 'AUTH', rest: ` ${cmd.arg.split(/\s+/)[0] ?? ''}`, line: cmd.line });
     }),
     /** First prompt of an exchange; only the final AUTH reply is logged (no credentials in logs). */
     beginAuth: enqueueActions(({ context, event, enqueue }) => {
@@ -252,7 +254,9 @@ export const sessionSetup = setup({
       if (s.kind !== 'prompt') return;
       const cmd = commandOf(event);
       enqueue(emit(reply(context, s.key, null, { challenge: s.challenge })));
-      enqueue(assign({ auth: { user: null, mechanism: s.mechanism, pendingUser: s.pendingUser, command: { verb: 'AUTH', rest: cmd.rest, line: cmd.line } } }));
+      // Logged as `AUTH +LOGIN`: an initial response (credentials) never reaches the log.
+      const logged = { verb: 'AUTH', rest: ` ${cmd.arg.split(/\s+/)[0] ?? ''}`, line: cmd.line };
+      enqueue(assign({ auth: { user: null, mechanism: s.mechanism, pendingUser: s.pendingUser, command: logged } }));
     }),
     authProblem: enqueueActions(({ context, event, enqueue }) => {
       enqueue(emit(reply(context, authLineProblem(lineOf(event)) ?? 'authFailed', context.auth.command)));

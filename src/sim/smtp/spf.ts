@@ -7,9 +7,15 @@
 import type { Resolver } from '../dns/dns';
 import { ipMatches } from './policy';
 
-export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'temperror' | 'permerror';
+export type SpfResult =
+  'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'temperror' | 'permerror';
 
-const QUALIFIERS: Record<string, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
+const QUALIFIERS: Record<string, SpfResult> = {
+  '+': 'pass',
+  '-': 'fail',
+  '~': 'softfail',
+  '?': 'neutral',
+};
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 /** RFC 7208 §4.6.4: at most 10 mechanisms and modifiers that query DNS. */
 const MAX_LOOKUPS = 10;
@@ -64,7 +70,10 @@ function matches(s: State, mechanism: string, arg: string, domain: string): bool
     case 'ip4': {
       const m = /^:(\d{1,3}(?:\.\d{1,3}){3})(?:\/(\d{1,2}))?$/.exec(arg);
       if (!m) throw new SpfError('permerror');
-      return IPV4.test(s.ip) && ipMatches(s.ip, m[2] === undefined ? (m[1] as string) : `${m[1]}/${m[2]}`);
+      return (
+        IPV4.test(s.ip) &&
+        ipMatches(s.ip, m[2] === undefined ? (m[1] as string) : `${m[1]}/${m[2]}`)
+      );
     }
     case 'ip6':
       // The world's clients speak IPv4; an ip6 mechanism never matches them (§5.6).
@@ -82,7 +91,13 @@ function matches(s: State, mechanism: string, arg: string, domain: string): bool
       if (mx.kind === 'nxdomain' || mx.kind === 'nodata') return false;
       if (mx.kind !== 'answer') throw new SpfError('temperror');
       // §4.6.4: at most 10 MX names are looked up.
-      return mx.records.slice(0, 10).some((r) => r.exchange !== '.' && addresses(s, r.exchange).some((ip) => ipMatches(s.ip, `${ip}/${cidr}`)));
+      return mx.records
+        .slice(0, 10)
+        .some(
+          (r) =>
+            r.exchange !== '.' &&
+            addresses(s, r.exchange).some((ip) => ipMatches(s.ip, `${ip}/${cidr}`)),
+        );
     }
     case 'include': {
       countLookup(s);

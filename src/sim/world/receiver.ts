@@ -17,13 +17,35 @@ import type { HostRuntime } from './host';
 
 type ReceiverSpec = NonNullable<HostSpec['receiver']>;
 
-const NO_POLICY: ReceiverPolicy = { requirePtr: false, requireFcrdns: false, dnsbl: [], spf: false, requireTls: false, requireFqdnHelo: false };
+const NO_POLICY: ReceiverPolicy = {
+  requirePtr: false,
+  requireFcrdns: false,
+  dnsbl: [],
+  spf: false,
+  requireTls: false,
+  requireFqdnHelo: false,
+};
 const HEX = '0123456789abcdef';
 /**
  * EHLO SIZE when the scenario sets no limit: Postfix's message_size_limit default (reference
  * §10.1), the 150 MB Gmail and Exchange Online announce, IIS's 2048 KB (§4.3).
  */
-const DEFAULT_MAX_BYTES: Record<string, number> = { postfix: 10_240_000, gmail: 157_286_400, outlook: 157_286_400, iis: 2_097_152 };
+const DEFAULT_MAX_BYTES: Record<string, number> = {
+  postfix: 10_240_000,
+  gmail: 157_286_400,
+  outlook: 157_286_400,
+  iis: 2_097_152,
+};
+
+const hasChecks = (p: ReceiverPolicy) =>
+  p.requirePtr ||
+  p.requireFcrdns ||
+  p.dnsbl.length > 0 ||
+  p.spf ||
+  p.requireTls ||
+  p.requireFqdnHelo ||
+  p.greylistMinutes !== undefined ||
+  p.rateLimit !== undefined;
 
 /** A message this server accepted for another domain (it relays for authenticated clients). */
 export interface RelayedMessage {
@@ -63,8 +85,10 @@ export class ReceiverServer implements ServerHooks {
   #newQueueId(style: string): string {
     const r = this.ctx.rng;
     if (style === 'gmail') return String(Math.floor(this.ctx.clock.now() / 1000));
-    if (style === 'outlook') return `<${r.string(8, HEX)}-${r.string(4, HEX)}-${r.string(4, HEX)}@${this.host.fqdn}>`;
-    if (style === 'iis') return `<${this.host.name}${r.string(12, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}${(++this.#queueCounter).toString(16).toUpperCase().padStart(8, '0')}@${this.host.fqdn}>`;
+    if (style === 'outlook')
+      return `<${r.string(8, HEX)}-${r.string(4, HEX)}-${r.string(4, HEX)}@${this.host.fqdn}>`;
+    if (style === 'iis')
+      return `<${this.host.name}${r.string(12, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}${(++this.#queueCounter).toString(16).toUpperCase().padStart(8, '0')}@${this.host.fqdn}>`;
     return r.string(10, '0123456789ABCDEF');
   }
 
@@ -95,18 +119,39 @@ export class ReceiverServer implements ServerHooks {
           allowAuthenticated: spec.relay?.authenticated ?? false,
           relayDomains: [],
         },
-        maxMessageBytes: spec.maxMessageKb ? spec.maxMessageKb * 1024 : (DEFAULT_MAX_BYTES[dialect.id] ?? 10_240_000),
+        maxMessageBytes: spec.maxMessageKb
+          ? spec.maxMessageKb * 1024
+          : (DEFAULT_MAX_BYTES[dialect.id] ?? 10_240_000),
         maxRecipients: 1000,
         connectionTimeoutMs: 300_000,
         ...access,
-        auth: { ...access.auth, basic: (spec.accounts ?? []).length > 0, accounts: spec.accounts ?? [] },
+        auth: {
+          ...access.auth,
+          basic: (spec.accounts ?? []).length > 0,
+          accounts: spec.accounts ?? [],
+        },
         tls: { certificate: spec.tls ?? true, required: false },
       },
       env: {
         now: () => this.ctx.clock.now(),
         newQueueId: (style) => this.#newQueueId(style),
-        policy: (stage, facts) =>
-          evaluate({ policy, dialect: dialect.id, resolver, memory: this.memory, now: this.ctx.clock.now(), fqdn: this.host.fqdn, sessionTag: tag }, stage, facts),
+        // No hook at all for a receiver without checks: the session then asks nothing.
+        policy: hasChecks(policy)
+          ? (stage, facts) =>
+              evaluate(
+                {
+                  policy,
+                  dialect: dialect.id,
+                  resolver,
+                  memory: this.memory,
+                  now: this.ctx.clock.now(),
+                  fqdn: this.host.fqdn,
+                  sessionTag: tag,
+                },
+                stage,
+                facts,
+              )
+          : undefined,
       },
     };
   }
@@ -138,7 +183,8 @@ export class ReceiverServer implements ServerHooks {
   #forward(r: RelayedMessage): void {
     const resolver = this.ctx.dns.via(this.host.spec.dns);
     const byDomain = new Map<string, string[]>();
-    for (const rcpt of r.rcpts) byDomain.set(domainOf(rcpt), [...(byDomain.get(domainOf(rcpt)) ?? []), rcpt]);
+    for (const rcpt of r.rcpts)
+      byDomain.set(domainOf(rcpt), [...(byDomain.get(domainOf(rcpt)) ?? []), rcpt]);
     const failures: string[] = [];
     for (const [domain, rcpts] of byDomain) {
       const hop = directHops(resolver, domain).hops[0];
@@ -149,7 +195,12 @@ export class ReceiverServer implements ServerHooks {
         failures.push(`${domain}: no connection`);
         continue;
       }
-      const result = runClientDialogue(opened.conn, { helo: this.host.fqdn, from: r.message.from, rcpts, data: r.message.data });
+      const result = runClientDialogue(opened.conn, {
+        helo: this.host.fqdn,
+        from: r.message.from,
+        rcpts,
+        data: r.message.data,
+      });
       failures.push(...result.failed.map((f) => `${f.rcpt}: ${f.reply}`));
     }
     r.state = failures.length === 0 ? 'forwarded' : 'failed';

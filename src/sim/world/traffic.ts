@@ -26,7 +26,8 @@ let fillerCache = '';
 function filler(kb: number): string {
   const line = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor';
   const lines = Math.ceil((kb * 1024) / (line.length + 2));
-  if (fillerCache.length < lines * (line.length + 2)) fillerCache = Array(lines).fill(line).join('\r\n');
+  if (fillerCache.length < lines * (line.length + 2))
+    fillerCache = Array(lines).fill(line).join('\r\n');
   return fillerCache.slice(0, lines * (line.length + 2) - 2);
 }
 
@@ -71,7 +72,12 @@ export function submit(ctx: WorldContext, t: TrafficSpec, seq: number, dateHeade
     return;
   }
   const data = buildMessage(t, seq, dateHeader);
-  const result = runClientDialogue(opened.conn, { helo: from.name, from: t.mailFrom, rcpts: t.rcptTo, data });
+  const result = runClientDialogue(opened.conn, {
+    helo: from.name,
+    from: t.mailFrom,
+    rcpts: t.rcptTo,
+    data,
+  });
   for (const f of result.failed) {
     appError(
       `System.Net.Mail.SmtpFailedRecipientException: Mailbox unavailable. The server response was: ${f.reply.replace(/^\d{3} /, '')}`,

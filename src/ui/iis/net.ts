@@ -14,7 +14,7 @@ export function maskToPrefix(mask: string): number | null {
     .split('.')
     .map((o) => Number(o).toString(2).padStart(8, '0'))
     .join('');
-  return /^1*0*$/.test(bits) ? bits.indexOf('0') === -1 ? 32 : bits.indexOf('0') : null;
+  return /^1*0*$/.test(bits) ? (bits.indexOf('0') === -1 ? 32 : bits.indexOf('0')) : null;
 }
 
 export function prefixToMask(prefix: number): string {
@@ -31,13 +31,19 @@ export interface ComputerEntry {
   address: string;
 }
 
-export function computerEntries(list: readonly string[], domains: readonly string[]): ComputerEntry[] {
+export function computerEntries(
+  list: readonly string[],
+  domains: readonly string[],
+): ComputerEntry[] {
   const ips = list.map((value): ComputerEntry => {
     const [ip = value, prefix] = value.split('/');
     if (prefix === undefined || prefix === '32') return { kind: 'ip', value, address: ip };
     return { kind: 'subnet', value, address: `${ip} (${prefixToMask(Number(prefix))})` };
   });
-  return [...ips, ...domains.map((value): ComputerEntry => ({ kind: 'domain', value, address: '' }))];
+  return [
+    ...ips,
+    ...domains.map((value): ComputerEntry => ({ kind: 'domain', value, address: '' })),
+  ];
 }
 
 /** Units of the delay notification and expiration time-out boxes. */

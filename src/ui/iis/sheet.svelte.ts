@@ -26,7 +26,9 @@ export function isModeled(key: string): boolean {
 
 /** Every setting as `name: value` (deep copies). */
 export function flatten(settings: IisSettings): Record<string, unknown> {
-  return Object.fromEntries(SETTING_NAMES.map((n) => [n, structuredClone(settingValueOf(settings, n))]));
+  return Object.fromEntries(
+    SETTING_NAMES.map((n) => [n, structuredClone(settingValueOf(settings, n))]),
+  );
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -34,7 +36,10 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The keys whose value differs from the original, with their new values. */
-export function changedPatch(original: Record<string, unknown>, current: Record<string, unknown>): Record<string, unknown> {
+export function changedPatch(
+  original: Record<string, unknown>,
+  current: Record<string, unknown>,
+): Record<string, unknown> {
   return Object.fromEntries(Object.entries(current).filter(([k, v]) => !same(v, original[k])));
 }
 
@@ -102,7 +107,10 @@ export class PropertySheet implements ValueStore {
   }
 
   /** Sends the changed keys as one `config.set`; on success the sheet starts again from the world's values. */
-  apply(send: (patch: Record<string, unknown>) => ActionResult, reread: () => IisSettings | null): ApplyOutcome {
+  apply(
+    send: (patch: Record<string, unknown>) => ActionResult,
+    reread: () => IisSettings | null,
+  ): ApplyOutcome {
     const patch = changedPatch(this.#original, this.#values);
     this.#errors = {};
     this.#general = null;
@@ -131,7 +139,7 @@ export class PropertySheet implements ValueStore {
 export class PendingStore implements ValueStore {
   #sheet: ValueStore;
   #values = $state.raw<Record<string, unknown>>({});
-  #touched = $state.raw<ReadonlySet<string>>(new Set());
+  #touched = $state.raw<readonly string[]>([]);
 
   constructor(sheet: ValueStore, keys: readonly string[]) {
     this.#sheet = sheet;
@@ -144,11 +152,11 @@ export class PendingStore implements ValueStore {
 
   set(key: string, value: unknown): void {
     this.#values = { ...this.#values, [key]: value };
-    this.#touched = new Set([...this.#touched, key]);
+    if (!this.#touched.includes(key)) this.#touched = [...this.#touched, key];
   }
 
   error(key: string): string | null {
-    return this.#touched.has(key) ? null : this.#sheet.error(key);
+    return this.#touched.includes(key) ? null : this.#sheet.error(key);
   }
 
   modeled(key: string): boolean {
@@ -156,6 +164,7 @@ export class PendingStore implements ValueStore {
   }
 
   commit(): void {
-    for (const [k, v] of Object.entries(this.#values)) if (!same(v, this.#sheet.get(k))) this.#sheet.set(k, v);
+    for (const [k, v] of Object.entries(this.#values))
+      if (!same(v, this.#sheet.get(k))) this.#sheet.set(k, v);
   }
 }

@@ -27,15 +27,40 @@ const recipients = [
 const senders = ['shop@contoso.com', 'ghost@example.net', 'noreply@nosuch.example'];
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('send' as const), rcpts: fc.subarray(recipients, { minLength: 1, maxLength: 3 }), from: fc.constantFrom(...senders), sizeKb: fc.constantFrom(1, 12) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('send' as const),
+      rcpts: fc.subarray(recipients, { minLength: 1, maxLength: 3 }),
+      from: fc.constantFrom(...senders),
+      sizeKb: fc.constantFrom(1, 12),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('config' as const),
       patch: fc.oneof(
-        fc.constantFrom({ smartHost: '' }, { smartHost: '[198.51.100.50]' }, { smartHost: 'relay.wrong.example' }, { attemptDirectFirst: true }),
-        fc.constantFrom({ retryMinutes: [1, 2, 3, 4] }, { retryMinutes: [15, 30, 60, 240] }, { maxMessagesPerConnection: 2 }, { maxMessagesPerConnection: 20 }),
-        fc.constantFrom({ expirationMin: 30 }, { expirationMin: 2880 }, { delayNotificationMin: 10 }, { ndrCopyTo: 'postmaster@example.net' }, { maxHopCount: 1 }, { maxHopCount: 15 }),
+        fc.constantFrom(
+          { smartHost: '' },
+          { smartHost: '[198.51.100.50]' },
+          { smartHost: 'relay.wrong.example' },
+          { attemptDirectFirst: true },
+        ),
+        fc.constantFrom(
+          { retryMinutes: [1, 2, 3, 4] },
+          { retryMinutes: [15, 30, 60, 240] },
+          { maxMessagesPerConnection: 2 },
+          { maxMessagesPerConnection: 20 },
+        ),
+        fc.constantFrom(
+          { expirationMin: 30 },
+          { expirationMin: 2880 },
+          { delayNotificationMin: 10 },
+          { ndrCopyTo: 'postmaster@example.net' },
+          { maxHopCount: 1 },
+          { maxHopCount: 15 },
+        ),
       ),
     }),
   },
@@ -51,18 +76,47 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       ),
     }),
   },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(1_000, 5 * MIN, 16 * MIN, HOUR, 5 * HOUR, 13 * HOUR) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('advance' as const),
+      ms: fc.constantFrom(1_000, 5 * MIN, 16 * MIN, HOUR, 5 * HOUR, 13 * HOUR),
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: 'step' as const }) },
 );
 
 function world(): World {
   return mailWorld({
     hosts: {
-      MX1: { receiver: { mailboxes: ['taro@example.net', 'postmaster@example.net'], policy: { greylistMinutes: 5 } } },
-      GMAIL: { fqdn: 'gmail-smtp-in.l.google.com', role: 'receiver', ips: ['198.51.100.27'], receiver: { dialect: 'gmail', domains: ['example.org'], policy: { requirePtr: true } } },
-      RELAY: { fqdn: 'relay.contoso.net', role: 'receiver', ips: ['198.51.100.50'], receiver: { dialect: 'postfix', domains: ['contoso.net'], relay: { clients: ['203.0.113.5'] } } },
+      MX1: {
+        receiver: {
+          mailboxes: ['taro@example.net', 'postmaster@example.net'],
+          policy: { greylistMinutes: 5 },
+        },
+      },
+      GMAIL: {
+        fqdn: 'gmail-smtp-in.l.google.com',
+        role: 'receiver',
+        ips: ['198.51.100.27'],
+        receiver: { dialect: 'gmail', domains: ['example.org'], policy: { requirePtr: true } },
+      },
+      RELAY: {
+        fqdn: 'relay.contoso.net',
+        role: 'receiver',
+        ips: ['198.51.100.50'],
+        receiver: {
+          dialect: 'postfix',
+          domains: ['contoso.net'],
+          relay: { clients: ['203.0.113.5'] },
+        },
+      },
     },
-    dns: [...baseWorld.dns, { type: 'MX', name: 'example.org', value: 'gmail-smtp-in.l.google.com', preference: 5 }, { type: 'A', name: 'gmail-smtp-in.l.google.com', value: '198.51.100.27' }],
+    dns: [
+      ...baseWorld.dns,
+      { type: 'MX', name: 'example.org', value: 'gmail-smtp-in.l.google.com', preference: 5 },
+      { type: 'A', name: 'gmail-smtp-in.l.google.com', value: '198.51.100.27' },
+    ],
   });
 }
 
@@ -96,7 +150,11 @@ describe('mail invariant', () => {
           expect(invariant(w)).toEqual([]);
         }
         // Run the world out: with the block gone, two days and a bit later the Queue is empty.
-        w.send({ type: 'console.line', host: 'WEB01', line: 'netsh advfirewall firewall delete rule name="Block25"' });
+        w.send({
+          type: 'console.line',
+          host: 'WEB01',
+          line: 'netsh advfirewall firewall delete rule name="Block25"',
+        });
         w.send({ type: 'console.line', host: 'WEB01', line: 'net start smtpsvc' });
         w.send({ type: 'config.set', host: 'WEB01', patch: { expirationMin: 2880 } });
         w.send({ type: 'clock.advance', ms: 50 * HOUR });
@@ -113,6 +171,8 @@ describe('mail invariant', () => {
     const queue = w.internals.iis.get('WEB01')!.queue;
     const [entry] = [...queue.entries.values()];
     queue.entries.delete(entry!.fileName);
-    expect(invariant(w)).toEqual([`WEB01: ${entry!.messageId} → taro@example.net accepted 1 time(s) but found 0 time(s)`]);
+    expect(invariant(w)).toEqual([
+      `WEB01: ${entry!.messageId} → taro@example.net accepted 1 time(s) but found 0 time(s)`,
+    ]);
   });
 });

@@ -9,7 +9,13 @@ describe('DSN format', () => {
   it('should build the boundary from a FILETIME, a counter and the FQDN, as observed (§7.2)', () => {
     // The observed 0x01CE585A42E11DFD is 2013-05-24 08:39:53.2673533 UTC; the virtual clock counts
     // milliseconds, so the same instant gives 0x01CE585A42E11030.
-    expect(dsnBoundary(Date.parse('2013-05-24T08:39:53.267Z'), 0xca0e30, 'BAY0-MC1-F47.Bay0.hotmail.com')).toBe('9B095B5ADSN=_01CE585A42E1103000CA0E30BAY0?MC1?F47.Bay');
+    expect(
+      dsnBoundary(
+        Date.parse('2013-05-24T08:39:53.267Z'),
+        0xca0e30,
+        'BAY0-MC1-F47.Bay0.hotmail.com',
+      ),
+    ).toBe('9B095B5ADSN=_01CE585A42E1103000CA0E30BAY0?MC1?F47.Bay');
   });
 
   it('should write the failure NDR exactly in the IIS layout (§7.2, §7.3)', () => {
@@ -24,10 +30,20 @@ describe('DSN format', () => {
       now,
       utcOffsetMinutes: -480,
       recipients: [
-        { address: 'user@example.net', status: '5.5.0', diagnostic: '550 Requested action not taken: mailbox unavailable' },
-        { address: 'other@example.net', status: '5.1.1', diagnostic: '550 5.1.1 <other@example.net>: Recipient address rejected: User unknown in local recipient table' },
+        {
+          address: 'user@example.net',
+          status: '5.5.0',
+          diagnostic: '550 Requested action not taken: mailbox unavailable',
+        },
+        {
+          address: 'other@example.net',
+          status: '5.1.1',
+          diagnostic:
+            '550 5.1.1 <other@example.net>: Recipient address rejected: User unknown in local recipient table',
+        },
       ],
-      original: 'Received: from APP01 ([10.0.0.20]) by web01.contoso.com with Microsoft SMTPSVC(10.0.17763.1697);\r\n\t Tue, 5 Mar 2024 06:02:11 -0800\r\nSubject: x\r\n\r\nbody\r\n',
+      original:
+        'Received: from APP01 ([10.0.0.20]) by web01.contoso.com with Microsoft SMTPSVC(10.0.17763.1697);\r\n\t Tue, 5 Mar 2024 06:02:11 -0800\r\nSubject: x\r\n\r\nbody\r\n',
       rng: new SeededRandom(3),
       counter: 1,
       serviceStart: Date.parse('2024-03-01T00:00:00Z'),
@@ -98,7 +114,9 @@ describe('DSN format', () => {
   it('should take Status from the remote enhanced code, else 5.5.0 (§7.1)', () => {
     expect(statusFromReply('550 5.1.1 <a@b>: User unknown', '5.5.0')).toBe('5.1.1');
     expect(statusFromReply('550-5.7.25 [203.0.113.5] The IP address', '5.5.0')).toBe('5.7.25');
-    expect(statusFromReply('550 Requested action not taken: mailbox unavailable', '5.5.0')).toBe('5.5.0');
+    expect(statusFromReply('550 Requested action not taken: mailbox unavailable', '5.5.0')).toBe(
+      '5.5.0',
+    );
   });
 
   it('should write the .BDR reason of §4.9', () => {
@@ -124,7 +142,9 @@ describe('NDR flow', () => {
   });
 
   it('should send a copy of every NDR to the "Send copy of Non-Delivery Report to" address', () => {
-    const w = mailWorld({ hosts: { MX1: { receiver: { mailboxes: ['taro@example.net', 'postmaster@example.net'] } } } });
+    const w = mailWorld({
+      hosts: { MX1: { receiver: { mailboxes: ['taro@example.net', 'postmaster@example.net'] } } },
+    });
     w.send({ type: 'config.set', host: 'WEB01', patch: { ndrCopyTo: 'postmaster@example.net' } });
     send(w, ['nobody@example.net']);
     advance(w, 3_000);
@@ -141,7 +161,9 @@ describe('NDR flow', () => {
     advance(w, 5_000);
     const files = w.internals.iis.get('WEB01')!.host.fs.list('C:\\inetpub\\mailroot\\Badmail');
     expect(files.map((f) => f.path.slice(-4))).toEqual(['.BAD', '.BDP', '.BDR']);
-    expect(files[0]!.content).toMatch(/^From: postmaster@web01\.contoso\.com\r\nTo: ghost@example\.net\r\n/);
+    expect(files[0]!.content).toMatch(
+      /^From: postmaster@web01\.contoso\.com\r\nTo: ghost@example\.net\r\n/,
+    );
     expect(files[2]!.content).toBe(badmailReason('ndrUndeliverable'));
     expect(queueOf(w)).toEqual([]);
     expect(invariant(w)).toEqual([]);

@@ -4,7 +4,20 @@
  * an NDR with 4.4.7 at 2 days, both from arrival; the Delivery tab's values change all of it.
  */
 import { describe, expect, it } from 'vitest';
-import { advance, at, events, HOUR, invariant, mailWorld, MIN, ndrs, queueOf, send, START, mailbox } from './mailWorld';
+import {
+  advance,
+  at,
+  events,
+  HOUR,
+  invariant,
+  mailWorld,
+  MIN,
+  ndrs,
+  queueOf,
+  send,
+  START,
+  mailbox,
+} from './mailWorld';
 
 /** MX1 drops every SYN: each attempt fails with "did not respond" and is logged as 4000. */
 const down = { hosts: { MX1: { firewall: { enabled: true, rules: [] }, answersPing: false } } };
@@ -12,7 +25,12 @@ const down = { hosts: { MX1: { firewall: { enabled: true, rules: [] }, answersPi
 /** Times (ms after arrival) of the attempts made while the clock runs to `until`. */
 function attemptTimes(world: ReturnType<typeof mailWorld>, until: number): number[] {
   const arrival = at(world);
-  for (let next = world.snapshot().nextEventAt; next !== null && next - arrival <= until; next = world.snapshot().nextEventAt) world.send({ type: 'clock.step' });
+  for (
+    let next = world.snapshot().nextEventAt;
+    next !== null && next - arrival <= until;
+    next = world.snapshot().nextEventAt
+  )
+    world.send({ type: 'clock.step' });
   return events(world)
     .filter((e) => e.eventId === 4000)
     .map((e) => e.time - arrival);
@@ -42,7 +60,15 @@ describe('retry schedule', () => {
     w.send({ type: 'config.set', host: 'WEB01', patch: { retryMinutes: [1, 2, 3, 4] } });
     send(w, ['taro@example.net']);
     const s = 1_000;
-    expect(attemptTimes(w, 20 * MIN)).toEqual([s, s + 1 * MIN, s + 3 * MIN, s + 6 * MIN, s + 10 * MIN, s + 14 * MIN, s + 18 * MIN]);
+    expect(attemptTimes(w, 20 * MIN)).toEqual([
+      s,
+      s + 1 * MIN,
+      s + 3 * MIN,
+      s + 6 * MIN,
+      s + 10 * MIN,
+      s + 14 * MIN,
+      s + 18 * MIN,
+    ]);
   });
 
   it('should show the next attempt and the reason in the queue view', () => {
@@ -89,7 +115,9 @@ describe('retry schedule', () => {
     advance(w, 1_000);
     expect(mailbox(w, 'taro@example.net')).toHaveLength(1);
     advance(w, 2_000);
-    expect(ndrs(w).map((d) => /^Subject: (.*)$/m.exec(d)![1])).toEqual(['Delivery Status Notification (Delay)']);
+    expect(ndrs(w).map((d) => /^Subject: (.*)$/m.exec(d)![1])).toEqual([
+      'Delivery Status Notification (Delay)',
+    ]);
     expect(invariant(w)).toEqual([]);
   });
 });
@@ -107,8 +135,12 @@ describe('delay notification and expiration', () => {
     advance(w, 2_000);
     expect(ndrs(w)).toHaveLength(1);
     expect(ndrs(w)[0]).toMatch(/^Subject: Delivery Status Notification \(Delay\)$/m);
-    expect(ndrs(w)[0]).toContain('Delivery to the following recipients has been delayed.\r\n\r\n       taro@example.net\r\n       hanako@example.net\r\n');
-    expect(ndrs(w)[0]).toContain('\r\nFinal-Recipient: rfc822;taro@example.net\r\nAction: delayed\r\nStatus: 4.4.7\r\n');
+    expect(ndrs(w)[0]).toContain(
+      'Delivery to the following recipients has been delayed.\r\n\r\n       taro@example.net\r\n       hanako@example.net\r\n',
+    );
+    expect(ndrs(w)[0]).toContain(
+      '\r\nFinal-Recipient: rfc822;taro@example.net\r\nAction: delayed\r\nStatus: 4.4.7\r\n',
+    );
     const original = () => queueOf(w).filter((e) => e.from !== '');
     advance(w, 36 * HOUR - 2_001);
     expect(original()).toHaveLength(1);
@@ -117,7 +149,9 @@ describe('delay notification and expiration', () => {
     advance(w, 2_000);
     expect(ndrs(w)).toHaveLength(2);
     expect(ndrs(w)[1]).toMatch(/^Subject: Delivery Status Notification \(Failure\)$/m);
-    expect(ndrs(w)[1]).toContain('\r\nFinal-Recipient: rfc822;hanako@example.net\r\nAction: failed\r\nStatus: 4.4.7\r\n');
+    expect(ndrs(w)[1]).toContain(
+      '\r\nFinal-Recipient: rfc822;hanako@example.net\r\nAction: failed\r\nStatus: 4.4.7\r\n',
+    );
     expect(invariant(w)).toEqual([]);
   });
 
@@ -125,14 +159,23 @@ describe('delay notification and expiration', () => {
     const w = mailWorld(down);
     send(w, ['taro@example.net']);
     advance(w, 30 * MIN);
-    w.send({ type: 'config.set', host: 'WEB01', patch: { delayNotificationMin: 20, expirationMin: 60 } });
+    w.send({
+      type: 'config.set',
+      host: 'WEB01',
+      patch: { delayNotificationMin: 20, expirationMin: 60 },
+    });
     // The 20-minute delay point has already passed: the DSN goes out now.
     advance(w, 2_000);
-    expect(ndrs(w).map((d) => /^Subject: (.*)$/m.exec(d)![1])).toEqual(['Delivery Status Notification (Delay)']);
+    expect(ndrs(w).map((d) => /^Subject: (.*)$/m.exec(d)![1])).toEqual([
+      'Delivery Status Notification (Delay)',
+    ]);
     advance(w, 30 * MIN - 4_000);
     expect(queueOf(w)).toHaveLength(1);
     advance(w, 4_000);
     expect(queueOf(w)).toEqual([]);
-    expect(ndrs(w).map((d) => /^Subject: (.*)$/m.exec(d)![1])).toEqual(['Delivery Status Notification (Delay)', 'Delivery Status Notification (Failure)']);
+    expect(ndrs(w).map((d) => /^Subject: (.*)$/m.exec(d)![1])).toEqual([
+      'Delivery Status Notification (Delay)',
+      'Delivery Status Notification (Failure)',
+    ]);
   });
 });

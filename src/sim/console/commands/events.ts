@@ -13,7 +13,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Table message column: the first line, cut like PowerShell's table formatter does. */
 const MESSAGE_WIDTH = 90;
 
-const LEVEL_JA: Record<EventLogEntry['level'], string> = { Information: '情報', Warning: '警告', Error: 'エラー' };
+const LEVEL_JA: Record<EventLogEntry['level'], string> = {
+  Information: '情報',
+  Warning: '警告',
+  Error: 'エラー',
+};
 
 /** Get-EventLog's Time column: en `Mar 05 09:15`, ja `3月 05 09:15` (the month name follows the culture). */
 function eventLogTime(env: CommandEnv, ms: number): string {
@@ -24,7 +28,8 @@ function eventLogTime(env: CommandEnv, ms: number): string {
 /** Full local date-time: en `3/5/2026 9:15:00 AM`, ja `2026/03/05 9:15:00`. */
 function longTime(env: CommandEnv, ms: number): string {
   const w = wallClock(ms, env.ctx.utcOffsetMinutes);
-  if (env.locale === 'ja') return `${w.year}/${pad(w.month)}/${pad(w.day)} ${w.hour}:${pad(w.minute)}:${pad(w.second)}`;
+  if (env.locale === 'ja')
+    return `${w.year}/${pad(w.month)}/${pad(w.day)} ${w.hour}:${pad(w.minute)}:${pad(w.second)}`;
   const h12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
   return `${w.month}/${w.day}/${w.year} ${h12}:${pad(w.minute)}:${pad(w.second)} ${w.hour < 12 ? 'AM' : 'PM'}`;
 }
@@ -41,16 +46,43 @@ interface Selected {
 }
 
 /** Filter the host's events; `| Format-List` / `| fl` switches to the list view. */
-function select(env: CommandEnv, args: string[], cmdlet: string, logParam: string, countParam: string): Selected {
+function select(
+  env: CommandEnv,
+  args: string[],
+  cmdlet: string,
+  logParam: string,
+  countParam: string,
+): Selected {
   const bar = args.indexOf('|');
   const list = bar >= 0 && /^(Format-List|fl)$/i.test(args[bar + 1] ?? '');
-  const b = bindPs(bar >= 0 ? args.slice(0, bar) : args, [logParam, 'Source', 'ProviderName', countParam, 'EntryType', 'InstanceId', 'Id'], []);
-  if (b.unknown) return { entries: [], list, error: `${cmdlet} : A parameter cannot be found that matches parameter name '${b.unknown}'.` };
+  const b = bindPs(
+    bar >= 0 ? args.slice(0, bar) : args,
+    [logParam, 'Source', 'ProviderName', countParam, 'EntryType', 'InstanceId', 'Id'],
+    [],
+  );
+  if (b.unknown)
+    return {
+      entries: [],
+      list,
+      error: `${cmdlet} : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
+    };
   const logName = (b.named[logParam] as string | undefined) ?? b.positional[0];
   const provider = (b.named.Source ?? b.named.ProviderName) as string | undefined;
-  if (!logName && !provider) return { entries: [], list, error: `${cmdlet} : Cannot process command because of one or more missing mandatory parameters: LogName.` };
-  const log = logName ? (['Application', 'System'] as const).find((l) => l.toLowerCase() === logName.toLowerCase()) : undefined;
-  if (logName && !log) return { entries: [], list, error: `${cmdlet} : The event log '${logName}' on computer '.' does not exist.` };
+  if (!logName && !provider)
+    return {
+      entries: [],
+      list,
+      error: `${cmdlet} : Cannot process command because of one or more missing mandatory parameters: LogName.`,
+    };
+  const log = logName
+    ? (['Application', 'System'] as const).find((l) => l.toLowerCase() === logName.toLowerCase())
+    : undefined;
+  if (logName && !log)
+    return {
+      entries: [],
+      list,
+      error: `${cmdlet} : The event log '${logName}' on computer '.' does not exist.`,
+    };
   const all = env.ctx.hosts.get(env.host.name)?.events ?? [];
   const seen = { Application: 0, System: 0 };
   const indexed = all.map((e) => ({ e, index: ++seen[e.log] }));
@@ -58,7 +90,10 @@ function select(env: CommandEnv, args: string[], cmdlet: string, logParam: strin
   const id = Number(b.named.InstanceId ?? b.named.Id ?? NaN);
   const count = Number(b.named[countParam] ?? NaN);
   let entries = indexed
-    .filter(({ e }) => (!log || e.log === log) && (!provider || e.source.toLowerCase() === provider.toLowerCase()))
+    .filter(
+      ({ e }) =>
+        (!log || e.log === log) && (!provider || e.source.toLowerCase() === provider.toLowerCase()),
+    )
     .filter(({ e }) => !level || e.level.toLowerCase() === level)
     .filter(({ e }) => Number.isNaN(id) || e.eventId === id)
     .reverse();
@@ -69,28 +104,34 @@ function select(env: CommandEnv, args: string[], cmdlet: string, logParam: strin
 export const getEventLog: Command = {
   names: ['Get-EventLog'],
   shells: ['powershell'],
-  summary: { en: 'Read an event log: Get-EventLog Application -Source smtpsvc -Newest 10 (| Format-List for whole messages).', ja: 'イベント ログを表示します: Get-EventLog Application -Source smtpsvc -Newest 10 (全文は | Format-List)。' },
+  summary: {
+    en: 'Read an event log: Get-EventLog Application -Source smtpsvc -Newest 10 (| Format-List for whole messages).',
+    ja: 'イベント ログを表示します: Get-EventLog Application -Source smtpsvc -Newest 10 (全文は | Format-List)。',
+  },
   usage: 'Get-EventLog -LogName Application -Source smtpsvc -Newest 10',
   run(args, env) {
     const s = select(env, args, 'Get-EventLog', 'LogName', 'Newest');
     if (s.error) return [s.error];
     if (s.entries.length === 0) return ['Get-EventLog : No matches found'];
     if (s.list)
-      return s.entries.flatMap(({ e, index }) => [
-        '',
-        `Index              : ${index}`,
-        `EntryType          : ${e.level}`,
-        `InstanceId         : ${e.eventId}`,
-        `Message            : ${e.message.replace(/\r?\n/g, ' ').replace(/ +/g, ' ')}`,
-        `Source             : ${e.source}`,
-        `TimeGenerated      : ${longTime(env, e.time)}`,
-      ]).concat(['']);
+      return s.entries
+        .flatMap(({ e, index }) => [
+          '',
+          `Index              : ${index}`,
+          `EntryType          : ${e.level}`,
+          `InstanceId         : ${e.eventId}`,
+          `Message            : ${e.message.replace(/\r?\n/g, ' ').replace(/ +/g, ' ')}`,
+          `Source             : ${e.source}`,
+          `TimeGenerated      : ${longTime(env, e.time)}`,
+        ])
+        .concat(['']);
     return [
       '',
       '   Index Time          EntryType   Source                 InstanceID Message',
       '   ----- ----          ---------   ------                 ---------- -------',
-      ...s.entries.map(({ e, index }) =>
-        `${String(index).padStart(8)} ${eventLogTime(env, e.time).padEnd(13)} ${e.level.padEnd(11)} ${cut(e.source, 22).padEnd(22)} ${String(e.eventId).padStart(10)} ${cut(e.message, MESSAGE_WIDTH)}`,
+      ...s.entries.map(
+        ({ e, index }) =>
+          `${String(index).padStart(8)} ${eventLogTime(env, e.time).padEnd(13)} ${e.level.padEnd(11)} ${cut(e.source, 22).padEnd(22)} ${String(e.eventId).padStart(10)} ${cut(e.message, MESSAGE_WIDTH)}`,
       ),
       '',
     ];
@@ -100,30 +141,44 @@ export const getEventLog: Command = {
 export const getWinEvent: Command = {
   names: ['Get-WinEvent'],
   shells: ['powershell'],
-  summary: { en: 'Read an event log: Get-WinEvent -LogName System -MaxEvents 10, or -ProviderName smtpsvc.', ja: 'イベント ログを表示します: Get-WinEvent -LogName System -MaxEvents 10、または -ProviderName smtpsvc。' },
+  summary: {
+    en: 'Read an event log: Get-WinEvent -LogName System -MaxEvents 10, or -ProviderName smtpsvc.',
+    ja: 'イベント ログを表示します: Get-WinEvent -LogName System -MaxEvents 10、または -ProviderName smtpsvc。',
+  },
   usage: 'Get-WinEvent -ProviderName smtpsvc -MaxEvents 10',
   run(args, env) {
     const s = select(env, args, 'Get-WinEvent', 'LogName', 'MaxEvents');
     if (s.error) return [s.error];
-    if (s.entries.length === 0) return ['Get-WinEvent : No events were found that match the specified selection criteria.'];
+    if (s.entries.length === 0)
+      return ['Get-WinEvent : No events were found that match the specified selection criteria.'];
     const level = (e: EventLogEntry) => (env.locale === 'ja' ? LEVEL_JA[e.level] : e.level);
     if (s.list)
-      return s.entries.flatMap(({ e }) => [
-        '',
-        `TimeCreated  : ${longTime(env, e.time)}`,
-        `ProviderName : ${e.source}`,
-        `Id           : ${e.eventId}`,
-        `Message      : ${e.message.replace(/\r?\n/g, ' ').replace(/ +/g, ' ')}`,
-      ]).concat(['']);
+      return s.entries
+        .flatMap(({ e }) => [
+          '',
+          `TimeCreated  : ${longTime(env, e.time)}`,
+          `ProviderName : ${e.source}`,
+          `Id           : ${e.eventId}`,
+          `Message      : ${e.message.replace(/\r?\n/g, ' ').replace(/ +/g, ' ')}`,
+        ])
+        .concat(['']);
     // PowerShell groups the table by provider whenever the provider changes.
     const out: string[] = [];
     let provider = '';
     for (const { e } of s.entries) {
       if (e.source !== provider) {
         provider = e.source;
-        out.push('', `   ProviderName: ${provider}`, '', 'TimeCreated                     Id LevelDisplayName Message', '-----------                     -- ---------------- -------');
+        out.push(
+          '',
+          `   ProviderName: ${provider}`,
+          '',
+          'TimeCreated                     Id LevelDisplayName Message',
+          '-----------                     -- ---------------- -------',
+        );
       }
-      out.push(`${longTime(env, e.time).padEnd(25)} ${String(e.eventId).padStart(8)} ${level(e).padEnd(16)} ${cut(e.message, MESSAGE_WIDTH)}`);
+      out.push(
+        `${longTime(env, e.time).padEnd(25)} ${String(e.eventId).padStart(8)} ${level(e).padEnd(16)} ${cut(e.message, MESSAGE_WIDTH)}`,
+      );
     }
     return [...out, ''];
   },

@@ -12,7 +12,15 @@ import { psDate } from '../../clock/time';
 
 /** Wildcard match as Windows does for file names (`*`, `?`), case-insensitive. */
 export function wildcard(name: string, pattern: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.') +
+      '$',
+    'i',
+  );
   return re.test(name);
 }
 
@@ -44,26 +52,38 @@ function dropFromQueue(env: CommandEnv, file: VirtualFile): void {
 }
 
 /** Remove or move the files; returns the error lines for locked files and how many were done. */
-export function removeFiles(env: CommandEnv, files: VirtualFile[], cmdlet: 'Remove-Item' | 'Move-Item', destination: string | null): { errors: string[]; done: number } {
+export function removeFiles(
+  env: CommandEnv,
+  files: VirtualFile[],
+  cmdlet: 'Remove-Item' | 'Move-Item',
+  destination: string | null,
+): { errors: string[]; done: number } {
   const ja = env.locale === 'ja';
   const errors: string[] = [];
   let done = 0;
   for (const f of files) {
     if (locked(env, f)) {
       if (env.shell === 'cmd') {
-        errors.push(ja ? 'プロセスはファイルにアクセスできません。別のプロセスが使用中です。' : 'The process cannot access the file because it is being used by another process.');
+        errors.push(
+          ja
+            ? 'プロセスはファイルにアクセスできません。別のプロセスが使用中です。'
+            : 'The process cannot access the file because it is being used by another process.',
+        );
         continue;
       }
       const reason = ja
         ? `別のプロセスが使用中であるため、プロセスはファイル '${f.path}' にアクセスできません。`
         : `The process cannot access the file '${f.path}' because it is being used by another process.`;
       const verb = cmdlet === 'Move-Item' ? (ja ? '移動' : 'move') : ja ? '削除' : 'remove';
-      errors.push(`${cmdlet} : ${ja ? `項目 ${f.path} を${verb}できません: ${reason}` : `Cannot ${verb} item ${f.path}: ${reason}`}`);
+      errors.push(
+        `${cmdlet} : ${ja ? `項目 ${f.path} を${verb}できません: ${reason}` : `Cannot ${verb} item ${f.path}: ${reason}`}`,
+      );
       continue;
     }
     dropFromQueue(env, f);
     env.host.fs.remove(f.path);
-    if (destination !== null) env.host.fs.writeFile(`${destination}\\${nameOf(f.path)}`, f.content, f.mtime);
+    if (destination !== null)
+      env.host.fs.writeFile(`${destination}\\${nameOf(f.path)}`, f.content, f.mtime);
     done++;
   }
   if (done > 0) env.ctx.changed();
@@ -72,7 +92,8 @@ export function removeFiles(env: CommandEnv, files: VirtualFile[], cmdlet: 'Remo
 
 function notFound(env: CommandEnv, cmdlet: string, input: string, line: string): string[] {
   const path = resolvePath(env.cwd, input);
-  if (env.shell === 'cmd') return [env.locale === 'ja' ? `${path} が見つかりませんでした` : `Could Not Find ${path}`];
+  if (env.shell === 'cmd')
+    return [env.locale === 'ja' ? `${path} が見つかりませんでした` : `Could Not Find ${path}`];
   return [
     `${cmdlet} : ${env.msg.pathNotFound(path)}`,
     env.msg.psAtLine,
@@ -86,18 +107,37 @@ function notFound(env: CommandEnv, cmdlet: string, input: string, line: string):
 
 export const removeItem: Command = {
   names: ['Remove-Item', 'del', 'erase', 'rm', 'ri'],
-  shells: ['powershell', 'cmd'],
-  summary: { en: 'Delete files (wildcards allowed). Stop SMTPSVC before touching the Queue folder.', ja: 'ファイルを削除します (ワイルドカード可)。Queue フォルダーを触る前に SMTPSVC を停止してください。' },
+  shells: ['powershell'],
+  summary: {
+    en: 'Delete files (wildcards allowed). Stop SMTPSVC before touching the Queue folder.',
+    ja: 'ファイルを削除します (ワイルドカード可)。Queue フォルダーを触る前に SMTPSVC を停止してください。',
+  },
   usage: 'Remove-Item C:\\inetpub\\mailroot\\Queue\\NTFS_xxxx.EML',
   run(args, env, line) {
-    const b = bindPs(args.filter((a) => !/^\/[qfs]$/i.test(a)), ['Path'], ['Force', 'Recurse', 'WhatIf', 'Confirm']);
-    const targets = [(b.named.Path as string | undefined), ...b.positional].filter((t): t is string => !!t);
-    if (targets.length === 0) return env.shell === 'cmd' ? ['The syntax of the command is incorrect.'] : ['Remove-Item : Cannot process command because of one or more missing mandatory parameters: Path.'];
+    const b = bindPs(
+      args.filter((a) => !/^\/[qfs]$/i.test(a)),
+      ['Path'],
+      ['Force', 'Recurse', 'WhatIf', 'Confirm'],
+    );
+    const targets = [b.named.Path as string | undefined, ...b.positional].filter(
+      (t): t is string => !!t,
+    );
+    if (targets.length === 0)
+      return env.shell === 'cmd'
+        ? ['The syntax of the command is incorrect.']
+        : [
+            'Remove-Item : Cannot process command because of one or more missing mandatory parameters: Path.',
+          ];
     const out: string[] = [];
     for (const t of targets) {
       const files = expandFiles(env, t);
       if (files.length === 0) out.push(...notFound(env, 'Remove-Item', t, line));
-      else if (b.named.WhatIf) out.push(...files.map((f) => `What if: Performing the operation "Remove File" on target "${f.path}".`));
+      else if (b.named.WhatIf)
+        out.push(
+          ...files.map(
+            (f) => `What if: Performing the operation "Remove File" on target "${f.path}".`,
+          ),
+        );
       else out.push(...removeFiles(env, files, 'Remove-Item', null).errors);
     }
     return out;
@@ -106,14 +146,26 @@ export const removeItem: Command = {
 
 export const moveItem: Command = {
   names: ['Move-Item', 'move', 'mv', 'mi'],
-  shells: ['powershell', 'cmd'],
-  summary: { en: 'Move files to another folder (a safe alternative to deleting queued mail).', ja: 'ファイルを別のフォルダーに移動します (キューのメールを削除せずに退避する方法)。' },
+  shells: ['powershell'],
+  summary: {
+    en: 'Move files to another folder (a safe alternative to deleting queued mail).',
+    ja: 'ファイルを別のフォルダーに移動します (キューのメールを削除せずに退避する方法)。',
+  },
   usage: 'Move-Item C:\\inetpub\\mailroot\\Queue\\NTFS_xxxx.EML C:\\QueueBackup',
   run(args, env, line) {
-    const b = bindPs(args.filter((a) => !/^\/y$/i.test(a)), ['Path', 'Destination'], ['Force', 'WhatIf']);
+    const b = bindPs(
+      args.filter((a) => !/^\/y$/i.test(a)),
+      ['Path', 'Destination'],
+      ['Force', 'WhatIf'],
+    );
     const source = (b.named.Path as string | undefined) ?? b.positional[0];
     const dest = (b.named.Destination as string | undefined) ?? b.positional[b.named.Path ? 0 : 1];
-    if (!source || !dest) return env.shell === 'cmd' ? ['The syntax of the command is incorrect.'] : ['Move-Item : Cannot process command because of one or more missing mandatory parameters: Destination.'];
+    if (!source || !dest)
+      return env.shell === 'cmd'
+        ? ['The syntax of the command is incorrect.']
+        : [
+            'Move-Item : Cannot process command because of one or more missing mandatory parameters: Destination.',
+          ];
     const files = expandFiles(env, source);
     if (files.length === 0) return notFound(env, 'Move-Item', source, line);
     const destDir = env.host.fs.dirPath(resolvePath(env.cwd, dest));
@@ -125,7 +177,7 @@ export const moveItem: Command = {
 
 export const mkdir: Command = {
   names: ['mkdir', 'md', 'New-Item'],
-  shells: ['powershell', 'cmd'],
+  shells: ['powershell'],
   summary: { en: 'Create a folder.', ja: 'フォルダーを作成します。' },
   usage: 'mkdir C:\\QueueBackup',
   run(args, env) {
@@ -133,11 +185,39 @@ export const mkdir: Command = {
     const target = (b.named.Path as string | undefined) ?? b.positional[0];
     if (!target) return ['The syntax of the command is incorrect.'];
     const path = resolvePath(env.cwd, target);
-    if (env.host.fs.isDir(path)) return env.shell === 'cmd' ? [`A subdirectory or file ${target} already exists.`] : [`mkdir : An item with the specified name ${path} already exists.`];
+    if (env.host.fs.isDir(path))
+      return env.shell === 'cmd'
+        ? [`A subdirectory or file ${target} already exists.`]
+        : [`mkdir : An item with the specified name ${path} already exists.`];
     env.host.fs.mkdir(path);
     env.ctx.changed();
     if (env.shell === 'cmd') return [];
     const when = psDate(env.ctx.clock.now(), env.ctx.utcOffsetMinutes, env.locale).padStart(20);
-    return ['', `    ${env.locale === 'ja' ? 'ディレクトリ' : 'Directory'}: ${parentOf(path)}`, '', '', 'Mode                 LastWriteTime         Length Name', '----                 -------------         ------ ----', `d-----        ${when}                ${nameOf(path)}`, '', ''];
+    return [
+      '',
+      `    ${env.locale === 'ja' ? 'ディレクトリ' : 'Directory'}: ${parentOf(path)}`,
+      '',
+      '',
+      'Mode                 LastWriteTime         Length Name',
+      '----                 -------------         ------ ----',
+      `d-----        ${when}                ${nameOf(path)}`,
+      '',
+      '',
+    ];
   },
 };
+
+/** cmd's own names: `del`/`erase`, `move`, `md`/`mkdir` (no `rm` or `New-Item` there). */
+export const delCmd: Command = {
+  ...removeItem,
+  names: ['del', 'erase'],
+  shells: ['cmd'],
+  usage: 'del C:\\inetpub\\mailroot\\Queue\\NTFS_xxxx.EML',
+};
+export const moveCmd: Command = {
+  ...moveItem,
+  names: ['move'],
+  shells: ['cmd'],
+  usage: 'move C:\\inetpub\\mailroot\\Queue\\NTFS_xxxx.EML C:\\QueueBackup',
+};
+export const mkdirCmd: Command = { ...mkdir, names: ['mkdir', 'md'], shells: ['cmd'] };

@@ -12,10 +12,20 @@ import { rfc5322Date } from '../../clock/time';
 function smtpExceptionText(code: number, reply: string, ja: boolean): string {
   const serverSaid = reply.replace(/^\d{3}[ -]/, '');
   const tail = ja ? `サーバーの応答: ${serverSaid}` : `The server response was: ${serverSaid}`;
-  if (code === 530) return ja ? `SMTP サーバーにセキュリティで保護された接続が必要か、またはクライアントが認証されていません。 ${tail}` : `The SMTP server requires a secure connection or the client was not authenticated. ${tail}`;
-  if (code === 552) return ja ? `ストレージの割り当てを超えました。 ${tail}` : `Exceeded storage allocation. ${tail}`;
-  if (code === 550 || code === 554 || code === 553) return ja ? `メールボックスは使用できません。 ${tail}` : `Mailbox unavailable. ${tail}`;
-  if (code === 421) return ja ? `サービスは利用できません。伝送チャネルを閉じています。 ${tail}` : `Service not available, closing transmission channel. ${tail}`;
+  if (code === 530)
+    return ja
+      ? `SMTP サーバーにセキュリティで保護された接続が必要か、またはクライアントが認証されていません。 ${tail}`
+      : `The SMTP server requires a secure connection or the client was not authenticated. ${tail}`;
+  if (code === 552)
+    return ja
+      ? `ストレージの割り当てを超えました。 ${tail}`
+      : `Exceeded storage allocation. ${tail}`;
+  if (code === 550 || code === 554 || code === 553)
+    return ja ? `メールボックスは使用できません。 ${tail}` : `Mailbox unavailable. ${tail}`;
+  if (code === 421)
+    return ja
+      ? `サービスは利用できません。伝送チャネルを閉じています。 ${tail}`
+      : `Service not available, closing transmission channel. ${tail}`;
   return ja ? `トランザクションが失敗しました。 ${tail}` : `Transaction failed. ${tail}`;
 }
 
@@ -34,29 +44,62 @@ function psError(env: CommandEnv, line: string, message: string, exception: stri
 export const sendMailMessage: Command = {
   names: ['Send-MailMessage'],
   shells: ['powershell'],
-  summary: { en: 'Send a test mail through an SMTP server.', ja: 'SMTP サーバー経由でテスト メールを送信します。' },
-  usage: 'Send-MailMessage -SmtpServer localhost -From test@contoso.com -To user@example.net -Subject Test -Body Test',
+  summary: {
+    en: 'Send a test mail through an SMTP server.',
+    ja: 'SMTP サーバー経由でテスト メールを送信します。',
+  },
+  usage:
+    'Send-MailMessage -SmtpServer localhost -From test@contoso.com -To user@example.net -Subject Test -Body Test',
   run(args, env, line) {
-    const b = bindPs(args, ['To', 'Subject', 'Body', 'SmtpServer', 'From', 'Port', 'Cc', 'Encoding', 'Priority'], ['UseSsl', 'BodyAsHtml']);
-    if (b.unknown) return [`Send-MailMessage : A parameter cannot be found that matches parameter name '${b.unknown}'.`];
+    const b = bindPs(
+      args,
+      ['To', 'Subject', 'Body', 'SmtpServer', 'From', 'Port', 'Cc', 'Encoding', 'Priority'],
+      ['UseSsl', 'BodyAsHtml'],
+    );
+    if (b.unknown)
+      return [
+        `Send-MailMessage : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
+      ];
     const to = String(b.named.To ?? b.positional[0] ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
     const from = String(b.named.From ?? '');
     const subject = String(b.named.Subject ?? b.positional[1] ?? '');
-    if (!from || to.length === 0) return [`Send-MailMessage : Cannot process command because of one or more missing mandatory parameters: ${!from ? 'From' : 'To'}.`];
+    if (!from || to.length === 0)
+      return [
+        `Send-MailMessage : Cannot process command because of one or more missing mandatory parameters: ${!from ? 'From' : 'To'}.`,
+      ];
     const ja = env.locale === 'ja';
     const server = String(b.named.SmtpServer ?? 'localhost');
     const port = Number(b.named.Port ?? 25);
     const answer = env.ctx.dns.a(server);
-    const ip = server.toLowerCase() === 'localhost' ? '127.0.0.1' : answer.kind === 'answer' ? (answer.records[0]?.ip ?? null) : null;
-    if (ip === null) return psError(env, line, ja ? `リモート名を解決できませんでした。: '${server}'` : `The remote name could not be resolved: '${server}'`, 'SmtpException');
+    const ip =
+      server.toLowerCase() === 'localhost'
+        ? '127.0.0.1'
+        : answer.kind === 'answer'
+          ? (answer.records[0]?.ip ?? null)
+          : null;
+    if (ip === null)
+      return psError(
+        env,
+        line,
+        ja
+          ? `リモート名を解決できませんでした。: '${server}'`
+          : `The remote name could not be resolved: '${server}'`,
+        'SmtpException',
+      );
     const opened = env.ctx.openSmtp(env.host, ip, port);
     if (opened.kind !== 'open') {
       // A dropped SYN costs the client its connect timeout before it gives up.
-      if (opened.kind === 'timedOut' || opened.kind === 'unreachable') env.ctx.clock.advanceBy(21_000);
-      return psError(env, line, ja ? 'リモート サーバーに接続できません。' : 'Unable to connect to the remote server', 'SmtpException');
+      if (opened.kind === 'timedOut' || opened.kind === 'unreachable')
+        env.ctx.clock.advanceBy(21_000);
+      return psError(
+        env,
+        line,
+        ja ? 'リモート サーバーに接続できません。' : 'Unable to connect to the remote server',
+        'SmtpException',
+      );
     }
     const data = [
       'MIME-Version: 1.0',
@@ -76,7 +119,19 @@ export const sendMailMessage: Command = {
     if (!failed) return [];
     // The server hung up without a greeting (Connection control denied us, or it is shutting down).
     if (failed.stage === 'CONNECT' && failed.reply === '')
-      return psError(env, line, ja ? 'トランスポート接続からデータを読み取れません: net_io_connectionclosed。' : 'Unable to read data from the transport connection: net_io_connectionclosed.', 'SmtpException');
-    return psError(env, line, smtpExceptionText(failed.code, failed.reply, ja), failed.stage === 'RCPT' ? 'SmtpFailedRecipientException' : 'SmtpException');
+      return psError(
+        env,
+        line,
+        ja
+          ? 'トランスポート接続からデータを読み取れません: net_io_connectionclosed。'
+          : 'Unable to read data from the transport connection: net_io_connectionclosed.',
+        'SmtpException',
+      );
+    return psError(
+      env,
+      line,
+      smtpExceptionText(failed.code, failed.reply, ja),
+      failed.stage === 'RCPT' ? 'SmtpFailedRecipientException' : 'SmtpException',
+    );
   },
 };

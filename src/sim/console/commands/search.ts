@@ -37,12 +37,14 @@ function search(files: VirtualFile[], test: (line: string) => boolean, list: boo
 function pipeTo(env: CommandEnv, matches: Match[], stage: string[]): string[] | null {
   const [verb, ...rest] = stage;
   const files = [...new Map(matches.map((m) => [m.file.path, m.file])).values()];
-  if (/^(Remove-Item|rm|del|ri)$/i.test(verb ?? '')) return removeFiles(env, files, 'Remove-Item', null).errors;
+  if (/^(Remove-Item|rm|del|ri)$/i.test(verb ?? ''))
+    return removeFiles(env, files, 'Remove-Item', null).errors;
   if (/^(Move-Item|move|mv|mi)$/i.test(verb ?? '')) {
     const b = bindPs(rest, ['Destination'], ['Force']);
     const dest = (b.named.Destination as string | undefined) ?? b.positional[0];
     const dir = dest ? env.host.fs.dirPath(resolvePath(env.cwd, dest)) : null;
-    if (!dir) return [`Move-Item : ${env.msg.pathNotFound(dest ? resolvePath(env.cwd, dest) : '')}`];
+    if (!dir)
+      return [`Move-Item : ${env.msg.pathNotFound(dest ? resolvePath(env.cwd, dest) : '')}`];
     return removeFiles(env, files, 'Move-Item', dir).errors;
   }
   return null;
@@ -55,50 +57,84 @@ export const selectString: Command = {
     en: 'Find text in files (regular expression; -SimpleMatch for plain text, -List for one match per file). Pipe to Remove-Item or Move-Item.',
     ja: 'ファイル内の文字列を検索します (正規表現。-SimpleMatch で文字列そのまま、-List でファイルごとに 1 件)。Remove-Item や Move-Item にパイプできます。',
   },
-  usage: 'Select-String -Path C:\\Windows\\System32\\LogFiles\\SMTPSVC1\\*.log -Pattern "550 5.7.1"',
+  usage:
+    'Select-String -Path C:\\Windows\\System32\\LogFiles\\SMTPSVC1\\*.log -Pattern "550 5.7.1"',
   run(args, env, line) {
     const bar = args.indexOf('|');
     const own = bar < 0 ? args : args.slice(0, bar);
-    const b = bindPs(own, ['Pattern', 'Path'], ['SimpleMatch', 'List', 'CaseSensitive', 'NotMatch']);
-    if (b.unknown) return [`Select-String : A parameter cannot be found that matches parameter name '${b.unknown}'.`];
+    const b = bindPs(
+      own,
+      ['Pattern', 'Path'],
+      ['SimpleMatch', 'List', 'CaseSensitive', 'NotMatch'],
+    );
+    if (b.unknown)
+      return [
+        `Select-String : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
+      ];
     const pattern = (b.named.Pattern as string | undefined) ?? b.positional[0];
     const path = (b.named.Path as string | undefined) ?? b.positional[b.named.Pattern ? 0 : 1];
-    if (!pattern || !path) return ['Select-String : Cannot process command because of one or more missing mandatory parameters: Pattern Path.'];
+    if (!pattern || !path)
+      return [
+        'Select-String : Cannot process command because of one or more missing mandatory parameters: Pattern Path.',
+      ];
     const files = expandFiles(env, path);
-    if (files.length === 0) return [`Select-String : ${env.msg.pathNotFound(resolvePath(env.cwd, path))}`, env.msg.psAtLine, `+ ${line}`, ''];
+    if (files.length === 0)
+      return [
+        `Select-String : ${env.msg.pathNotFound(resolvePath(env.cwd, path))}`,
+        env.msg.psAtLine,
+        `+ ${line}`,
+        '',
+      ];
     let re: RegExp;
     try {
-      re = new RegExp(b.named.SimpleMatch ? escapeRegex(pattern) : pattern, b.named.CaseSensitive ? '' : 'i');
+      re = new RegExp(
+        b.named.SimpleMatch ? escapeRegex(pattern) : pattern,
+        b.named.CaseSensitive ? '' : 'i',
+      );
     } catch {
       return [`Select-String : The string ${pattern} is not a valid regular expression.`];
     }
     const matches = search(files, (l) => re.test(l) !== !!b.named.NotMatch, !!b.named.List);
     if (bar >= 0) {
       const piped = pipeTo(env, matches, args.slice(bar + 1));
-      return piped ?? [`${args[bar + 1] ?? ''} : ${env.locale === 'ja' ? 'このコンソールでは Select-String の結果を Remove-Item または Move-Item にのみパイプできます。' : 'This console can pipe Select-String only to Remove-Item or Move-Item.'}`];
+      return (
+        piped ?? [
+          `${args[bar + 1] ?? ''} : ${env.locale === 'ja' ? 'このコンソールでは Select-String の結果を Remove-Item または Move-Item にのみパイプできます。' : 'This console can pipe Select-String only to Remove-Item or Move-Item.'}`,
+        ]
+      );
     }
-    return matches.length === 0 ? [] : ['', ...matches.map((m) => `${m.file.path}:${m.lineNo}:${m.text}`), ''];
+    return matches.length === 0
+      ? []
+      : ['', ...matches.map((m) => `${m.file.path}:${m.lineNo}:${m.text}`), ''];
   },
 };
 
 export const findstr: Command = {
   names: ['findstr', 'findstr.exe'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'Find text in files: findstr /i /c:"550 5.7.1" file (use /m for file names only).', ja: 'ファイル内の文字列を検索します: findstr /i /c:"550 5.7.1" ファイル (/m でファイル名のみ)。' },
+  summary: {
+    en: 'Find text in files: findstr /i /c:"550 5.7.1" file (use /m for file names only).',
+    ja: 'ファイル内の文字列を検索します: findstr /i /c:"550 5.7.1" ファイル (/m でファイル名のみ)。',
+  },
   usage: 'findstr /c:"OutboundConnectionResponse" C:\\Windows\\System32\\LogFiles\\SMTPSVC1\\*.log',
   run(args, env) {
     const flags = args.filter((a) => /^\/[a-z]$/i.test(a)).map((a) => a.slice(1).toLowerCase());
     const literal = args.find((a) => /^\/c:/i.test(a))?.slice(3);
     const rest = args.filter((a) => !/^\/[a-z]$/i.test(a) && !/^\/c:/i.test(a));
-    const words = literal !== undefined ? [literal] : (rest.shift() ?? '').split(' ').filter(Boolean);
+    const words =
+      literal !== undefined ? [literal] : (rest.shift() ?? '').split(' ').filter(Boolean);
     if (words.length === 0 || rest.length === 0) return ['FINDSTR: Bad command line'];
     const ci = flags.includes('i');
     const files = rest.flatMap((p) => expandFiles(env, p));
     if (files.length === 0) return rest.map((p) => `FINDSTR: Cannot open ${p}`);
-    const test = (l: string) => words.some((w) => (ci ? l.toLowerCase().includes(w.toLowerCase()) : l.includes(w)));
+    const test = (l: string) =>
+      words.some((w) => (ci ? l.toLowerCase().includes(w.toLowerCase()) : l.includes(w)));
     const matches = search(files, test, flags.includes('m'));
     if (flags.includes('m')) return matches.map((m) => m.file.path);
     const prefix = files.length > 1 || rest.some((p) => p.includes('*'));
-    return matches.map((m) => `${prefix ? `${m.file.path}:` : ''}${flags.includes('n') ? `${m.lineNo}:` : ''}${m.text}`);
+    return matches.map(
+      (m) =>
+        `${prefix ? `${m.file.path}:` : ''}${flags.includes('n') ? `${m.lineNo}:` : ''}${m.text}`,
+    );
   },
 };

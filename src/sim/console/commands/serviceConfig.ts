@@ -29,8 +29,22 @@ function event7040(env: CommandEnv, svc: ServiceState, from: StartType, to: Star
   });
 }
 
-function psError(env: CommandEnv, line: string, message: string, category: string, errorId: string): string[] {
-  return [`Set-Service : ${message}`, env.msg.psAtLine, `+ ${line}`, `+ ${'~'.repeat(Math.max(1, line.length))}`, `    + CategoryInfo          : ${category}`, `    + FullyQualifiedErrorId : ${errorId}`, ''];
+function psError(
+  env: CommandEnv,
+  line: string,
+  message: string,
+  category: string,
+  errorId: string,
+): string[] {
+  return [
+    `Set-Service : ${message}`,
+    env.msg.psAtLine,
+    `+ ${line}`,
+    `+ ${'~'.repeat(Math.max(1, line.length))}`,
+    `    + CategoryInfo          : ${category}`,
+    `    + FullyQualifiedErrorId : ${errorId}`,
+    '',
+  ];
 }
 
 export const setService: Command = {
@@ -42,14 +56,33 @@ export const setService: Command = {
   },
   usage: 'Set-Service SMTPSVC -StartupType Automatic',
   run(args, env, line) {
-    const b = bindPs(args, ['Name', 'StartupType', 'Status', 'DisplayName', 'Description'], ['PassThru', 'WhatIf', 'Confirm']);
-    if (b.unknown) return psError(env, line, `A parameter cannot be found that matches parameter name '${b.unknown}'.`, 'InvalidArgument: (:) [Set-Service], ParameterBindingException', 'NamedParameterNotFound,Microsoft.PowerShell.Commands.SetServiceCommand');
+    const b = bindPs(
+      args,
+      ['Name', 'StartupType', 'Status', 'DisplayName', 'Description'],
+      ['PassThru', 'WhatIf', 'Confirm'],
+    );
+    if (b.unknown)
+      return psError(
+        env,
+        line,
+        `A parameter cannot be found that matches parameter name '${b.unknown}'.`,
+        'InvalidArgument: (:) [Set-Service], ParameterBindingException',
+        'NamedParameterNotFound,Microsoft.PowerShell.Commands.SetServiceCommand',
+      );
     const name = (b.named.Name as string | undefined) ?? b.positional[0];
     const svc = name ? env.host.service(name) : undefined;
     if (!svc)
-      return psError(env, line, `Service '${name ?? ''}' was not found on computer '.'.`, `ObjectNotFound: (.:String) [Set-Service], InvalidOperationException`, 'InvalidOperationException,Microsoft.PowerShell.Commands.SetServiceCommand');
+      return psError(
+        env,
+        line,
+        `Service '${name ?? ''}' was not found on computer '.'.`,
+        `ObjectNotFound: (.:String) [Set-Service], InvalidOperationException`,
+        'InvalidOperationException,Microsoft.PowerShell.Commands.SetServiceCommand',
+      );
     const wanted = b.named.StartupType as string | undefined;
-    const startType = (['Automatic', 'Manual', 'Disabled'] as const).find((t) => t.toLowerCase() === wanted?.toLowerCase());
+    const startType = (['Automatic', 'Manual', 'Disabled'] as const).find(
+      (t) => t.toLowerCase() === wanted?.toLowerCase(),
+    );
     if (wanted !== undefined && !startType)
       return psError(
         env,
@@ -61,7 +94,13 @@ export const setService: Command = {
       );
     const status = b.named.Status === undefined ? undefined : String(b.named.Status).toLowerCase();
     if (status !== undefined && status !== 'running' && status !== 'stopped')
-      return psError(env, line, `Cannot bind parameter 'Status'. Specify Running, Stopped or Paused.`, 'InvalidArgument: (:) [Set-Service], ParameterBindingException', 'CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.SetServiceCommand');
+      return psError(
+        env,
+        line,
+        `Cannot bind parameter 'Status'. Specify Running, Stopped or Paused.`,
+        'InvalidArgument: (:) [Set-Service], ParameterBindingException',
+        'CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.SetServiceCommand',
+      );
     if (startType && startType !== svc.startType) {
       event7040(env, svc, svc.startType, startType);
       svc.startType = startType;
@@ -69,7 +108,13 @@ export const setService: Command = {
     }
     if (status === 'running' && svc.status !== 'Running') {
       if (svc.startType === 'Disabled')
-        return psError(env, line, `Service '${svc.displayName} (${svc.name})' cannot be started due to the following error: Cannot start service ${svc.name} on computer '.'.`, `OpenError: (System.ServiceProcess.ServiceController:ServiceController) [Set-Service], ServiceCommandException`, 'CouldNotStartService,Microsoft.PowerShell.Commands.SetServiceCommand');
+        return psError(
+          env,
+          line,
+          `Service '${svc.displayName} (${svc.name})' cannot be started due to the following error: Cannot start service ${svc.name} on computer '.'.`,
+          `OpenError: (System.ServiceProcess.ServiceController:ServiceController) [Set-Service], ServiceCommandException`,
+          'CouldNotStartService,Microsoft.PowerShell.Commands.SetServiceCommand',
+        );
       setStatus(env, svc, 'Running');
     }
     if (status === 'stopped' && svc.status !== 'Stopped') setStatus(env, svc, 'Stopped');

@@ -24,7 +24,8 @@ interface Listener {
 
 function listeners(env: CommandEnv): Listener[] {
   const out: Listener[] = [];
-  if (WINDOWS_ROLES.includes(env.host.role)) out.push(...WINDOWS_PORTS.map(([port, pid]) => ({ ip: '0.0.0.0', port, pid })));
+  if (WINDOWS_ROLES.includes(env.host.role))
+    out.push(...WINDOWS_PORTS.map(([port, pid]) => ({ ip: '0.0.0.0', port, pid })));
   for (const port of env.host.extraPorts) out.push({ ip: '0.0.0.0', port, pid: 4 });
   if (env.iis?.running()) {
     for (const b of env.iis.settings.bindings) {
@@ -38,14 +39,27 @@ function listeners(env: CommandEnv): Listener[] {
 export const netstat: Command = {
   names: ['netstat', 'netstat.exe'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'Show listening ports: netstat -an (-ano adds the process ID).', ja: '待ち受け中のポートを表示します: netstat -an (-ano でプロセス ID も表示)。' },
+  summary: {
+    en: 'Show listening ports: netstat -an (-ano adds the process ID).',
+    ja: '待ち受け中のポートを表示します: netstat -an (-ano でプロセス ID も表示)。',
+  },
   usage: 'netstat -ano',
   run(args, env) {
     const ja = env.locale === 'ja';
     const withPid = args.some((a) => /^[-/][a-z]*o[a-z]*$/i.test(a));
     const head = ja
-      ? ['', 'アクティブな接続', '', `  プロトコル  ローカル アドレス      外部アドレス           状態${withPid ? '            PID' : ''}`]
-      : ['', 'Active Connections', '', `  Proto  Local Address          Foreign Address        State${withPid ? '           PID' : ''}`];
+      ? [
+          '',
+          'アクティブな接続',
+          '',
+          `  プロトコル  ローカル アドレス      外部アドレス           状態${withPid ? '            PID' : ''}`,
+        ]
+      : [
+          '',
+          'Active Connections',
+          '',
+          `  Proto  Local Address          Foreign Address        State${withPid ? '           PID' : ''}`,
+        ];
     const rows = listeners(env).map((l) => {
       const row = `  TCP    ${`${l.ip}:${l.port}`.padEnd(23)}${'0.0.0.0:0'.padEnd(23)}LISTENING`;
       return withPid ? `${row}       ${l.pid}` : row;
@@ -57,16 +71,30 @@ export const netstat: Command = {
 export const getNetTcpConnection: Command = {
   names: ['Get-NetTCPConnection'],
   shells: ['powershell'],
-  summary: { en: 'Show TCP sockets (-LocalPort 25 -State Listen).', ja: 'TCP のソケットを表示します (-LocalPort 25 -State Listen)。' },
+  summary: {
+    en: 'Show TCP sockets (-LocalPort 25 -State Listen).',
+    ja: 'TCP のソケットを表示します (-LocalPort 25 -State Listen)。',
+  },
   usage: 'Get-NetTCPConnection -LocalPort 25 -State Listen',
   run(args, env) {
     const b = bindPs(args, ['LocalPort', 'State', 'LocalAddress'], []);
-    if (b.unknown) return [`Get-NetTCPConnection : A parameter cannot be found that matches parameter name '${b.unknown}'.`];
+    if (b.unknown)
+      return [
+        `Get-NetTCPConnection : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
+      ];
     const port = b.named.LocalPort === undefined ? null : Number(b.named.LocalPort);
     const state = (b.named.State as string | undefined)?.toLowerCase();
-    const found = state && state !== 'listen' ? [] : listeners(env).filter((l) => port === null || l.port === port);
+    const found =
+      state && state !== 'listen'
+        ? []
+        : listeners(env).filter((l) => port === null || l.port === port);
     if (found.length === 0) {
-      const where = [port !== null ? `(LocalPort = ${port})` : '', state ? `(State = ${b.named.State})` : ''].filter(Boolean).join(' AND ');
+      const where = [
+        port !== null ? `(LocalPort = ${port})` : '',
+        state ? `(State = ${b.named.State})` : '',
+      ]
+        .filter(Boolean)
+        .join(' AND ');
       return [
         `Get-NetTCPConnection : No matching MSFT_NetTCPConnection objects found by CIM query for instances of the ROOT/StandardCimv2/MSFT_NetTCPConnection class on the  CIM server: SELECT * FROM MSFT_NetTCPConnection  WHERE (${where}). Verify query parameters and retry.`,
         '',
@@ -76,7 +104,10 @@ export const getNetTcpConnection: Command = {
       '',
       'LocalAddress                        LocalPort RemoteAddress                       RemotePort State       AppliedSetting OwningProcess',
       '------------                        --------- -------------                       ---------- -----       -------------- -------------',
-      ...found.map((l) => `${l.ip.padEnd(35)} ${String(l.port).padEnd(9)} ${'0.0.0.0'.padEnd(35)} ${'0'.padEnd(10)} ${'Listen'.padEnd(11)} ${''.padEnd(14)} ${l.pid}`),
+      ...found.map(
+        (l) =>
+          `${l.ip.padEnd(35)} ${String(l.port).padEnd(9)} ${'0.0.0.0'.padEnd(35)} ${'0'.padEnd(10)} ${'Listen'.padEnd(11)} ${''.padEnd(14)} ${l.pid}`,
+      ),
       '',
     ];
   },

@@ -50,10 +50,16 @@ export const gmailDialect: Dialect = {
     noop: { code: 250, lines: ['2.0.0 OK {version} - gsmtp'] },
     rset: { code: 250, lines: ['2.1.0 Flushed {version} - gsmtp'] },
     vrfy: { code: 252, lines: ["2.1.5 Send some mail, I'll try my best {version} - gsmtp"] },
-    help: { code: 214, lines: ['2.0.0  https://www.google.com/search?btnI&q=RFC+5321 {version} - gsmtp'] },
+    help: {
+      code: 214,
+      lines: ['2.0.0  https://www.google.com/search?btnI&q=RFC+5321 {version} - gsmtp'],
+    },
     unknownCommand: {
       code: 502,
-      lines: ['5.5.1 Unrecognized command. For more information, go to', '5.5.1  https://support.google.com/a/answer/3221692 {version} - gsmtp'],
+      lines: [
+        '5.5.1 Unrecognized command. For more information, go to',
+        '5.5.1  https://support.google.com/a/answer/3221692 {version} - gsmtp',
+      ],
     },
     needHelo: { code: 503, lines: ['5.5.1 EHLO/HELO first. {version} - gsmtp'] },
     needMail: { code: 503, lines: ['5.5.1 MAIL first. {version} - gsmtp'] },
@@ -61,10 +67,19 @@ export const gmailDialect: Dialect = {
     senderAlreadySpecified: { code: 503, lines: ['5.5.1 Nested MAIL command. {version} - gsmtp'] },
     invalidAddress: {
       code: 555,
-      lines: ['5.5.2 Syntax error. For more information, go to', '5.5.2  https://support.google.com/a/answer/3221692 {version} - gsmtp'],
+      lines: [
+        '5.5.2 Syntax error. For more information, go to',
+        '5.5.2  https://support.google.com/a/answer/3221692 {version} - gsmtp',
+      ],
     },
-    invalidDomain: { code: 501, lines: ['5.5.4 HELO/EHLO argument invalid, closing connection. {version} - gsmtp'] },
-    argumentMissing: { code: 501, lines: ['5.5.4 Empty HELO/EHLO argument not allowed, closing connection. {version} - gsmtp'] },
+    invalidDomain: {
+      code: 501,
+      lines: ['5.5.4 HELO/EHLO argument invalid, closing connection. {version} - gsmtp'],
+    },
+    argumentMissing: {
+      code: 501,
+      lines: ['5.5.4 Empty HELO/EHLO argument not allowed, closing connection. {version} - gsmtp'],
+    },
     tooBigAtMail: {
       code: 552,
       lines: [
@@ -91,7 +106,13 @@ export const gmailDialect: Dialect = {
     },
     idleTimeout: { code: 421, lines: ['4.4.2 Timeout - closing connection. {version} - gsmtp'] },
     startTlsReady: { code: 220, lines: ['2.0.0 Ready to start TLS'] },
-    tlsRequired: { code: 530, lines: ['5.7.0 Must issue a STARTTLS command first. {version} - gsmtp'] },
-    serviceUnavailable: { code: 421, lines: ['4.3.0 Temporary System Problem.  Try again later. {version} - gsmtp'] },
+    tlsRequired: {
+      code: 530,
+      lines: ['5.7.0 Must issue a STARTTLS command first. {version} - gsmtp'],
+    },
+    serviceUnavailable: {
+      code: 421,
+      lines: ['4.3.0 Temporary System Problem.  Try again later. {version} - gsmtp'],
+    },
   },
 };

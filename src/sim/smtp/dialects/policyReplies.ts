@@ -8,7 +8,8 @@
 import type { ReplyTemplate } from '../dialect';
 
 export type PolicyStage = 'helo' | 'mail' | 'rcpt' | 'data';
-export type PolicyCheck = 'heloNotFqdn' | 'tlsRequired' | 'rateLimited' | 'noPtr' | 'dnsbl' | 'spfFail' | 'greylisted';
+export type PolicyCheck =
+  'heloNotFqdn' | 'tlsRequired' | 'rateLimited' | 'noPtr' | 'dnsbl' | 'spfFail' | 'greylisted';
 
 type PolicyReply = ReplyTemplate & { close?: boolean };
 
@@ -18,35 +19,88 @@ type PolicyReply = ReplyTemplate & { close?: boolean };
  * authentication (SPF) after DATA, when they can see the message (§9.2).
  */
 export const POLICY_STAGES: Record<string, Record<PolicyCheck, PolicyStage>> = {
-  postfix: { heloNotFqdn: 'rcpt', tlsRequired: 'mail', rateLimited: 'mail', noPtr: 'rcpt', dnsbl: 'rcpt', spfFail: 'rcpt', greylisted: 'rcpt' },
-  gmail: { heloNotFqdn: 'helo', tlsRequired: 'mail', rateLimited: 'mail', noPtr: 'rcpt', dnsbl: 'rcpt', spfFail: 'data', greylisted: 'rcpt' },
-  outlook: { heloNotFqdn: 'helo', tlsRequired: 'mail', rateLimited: 'mail', noPtr: 'rcpt', dnsbl: 'rcpt', spfFail: 'data', greylisted: 'rcpt' },
-  iis: { heloNotFqdn: 'helo', tlsRequired: 'mail', rateLimited: 'mail', noPtr: 'rcpt', dnsbl: 'rcpt', spfFail: 'rcpt', greylisted: 'rcpt' },
+  postfix: {
+    heloNotFqdn: 'rcpt',
+    tlsRequired: 'mail',
+    rateLimited: 'mail',
+    noPtr: 'rcpt',
+    dnsbl: 'rcpt',
+    spfFail: 'rcpt',
+    greylisted: 'rcpt',
+  },
+  gmail: {
+    heloNotFqdn: 'helo',
+    tlsRequired: 'mail',
+    rateLimited: 'mail',
+    noPtr: 'rcpt',
+    dnsbl: 'rcpt',
+    spfFail: 'data',
+    greylisted: 'rcpt',
+  },
+  outlook: {
+    heloNotFqdn: 'helo',
+    tlsRequired: 'mail',
+    rateLimited: 'mail',
+    noPtr: 'rcpt',
+    dnsbl: 'rcpt',
+    spfFail: 'data',
+    greylisted: 'rcpt',
+  },
+  iis: {
+    heloNotFqdn: 'helo',
+    tlsRequired: 'mail',
+    rateLimited: 'mail',
+    noPtr: 'rcpt',
+    dnsbl: 'rcpt',
+    spfFail: 'rcpt',
+    greylisted: 'rcpt',
+  },
 };
 
 const GREYLIST_GENERIC: PolicyReply = { code: 451, lines: ['4.7.1 Please try again later'] };
 
 export const POLICY_REPLIES: Record<string, Record<PolicyCheck, PolicyReply>> = {
   postfix: {
-    heloNotFqdn: { code: 504, lines: ['5.5.2 <{helo}>: Helo command rejected: need fully-qualified hostname'] },
+    heloNotFqdn: {
+      code: 504,
+      lines: ['5.5.2 <{helo}>: Helo command rejected: need fully-qualified hostname'],
+    },
     tlsRequired: { code: 530, lines: ['5.7.0 Must issue a STARTTLS command first'] },
     // smtpd anvil: smtpd_client_message_rate_limit.
     rateLimited: { code: 450, lines: ['4.7.1 Error: too much mail from {clientIp}'] },
     // reject_unknown_client_hostname, newer Postfix (§9.1).
-    noPtr: { code: 450, lines: ['4.7.25 Client host rejected: cannot find your hostname, [{clientIp}]'] },
-    dnsbl: { code: 554, lines: ['5.7.1 Service unavailable; Client host [{clientIp}] blocked using {zone}{zoneReason}'] },
+    noPtr: {
+      code: 450,
+      lines: ['4.7.25 Client host rejected: cannot find your hostname, [{clientIp}]'],
+    },
+    dnsbl: {
+      code: 554,
+      lines: [
+        '5.7.1 Service unavailable; Client host [{clientIp}] blocked using {zone}{zoneReason}',
+      ],
+    },
     // postfix-policyd-spf-python.
     spfFail: {
       code: 550,
-      lines: ['5.7.23 <{address}>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.open-spf.org/Why;id={senderEnc};ip={clientIp};r=<UNKNOWN>'],
+      lines: [
+        '5.7.23 <{address}>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.open-spf.org/Why;id={senderEnc};ip={clientIp};r=<UNKNOWN>',
+      ],
     },
     // postgrey (§9.4).
-    greylisted: { code: 450, lines: ['4.7.1 <{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{rcptDomain}.html'] },
+    greylisted: {
+      code: 450,
+      lines: [
+        '4.7.1 <{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{rcptDomain}.html',
+      ],
+    },
   },
   gmail: {
     heloNotFqdn: {
       code: 501,
-      lines: ['5.5.4 HELO/EHLO argument "{helo}" invalid, closing connection.', '5.5.4  https://support.google.com/mail/?p=helo {id} - gsmtp'],
+      lines: [
+        '5.5.4 HELO/EHLO argument "{helo}" invalid, closing connection.',
+        '5.5.4  https://support.google.com/mail/?p=helo {id} - gsmtp',
+      ],
       close: true,
     },
     tlsRequired: { code: 530, lines: ['5.7.0 Must issue a STARTTLS command first. {id} - gsmtp'] },
@@ -102,7 +156,9 @@ export const POLICY_REPLIES: Record<string, Record<PolicyCheck, PolicyReply>> = 
     tlsRequired: { code: 451, lines: ['5.7.3 STARTTLS is required to send mail'] },
     rateLimited: {
       code: 451,
-      lines: ['4.7.650 The mail server [{clientIp}] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775) [{fqdn}]'],
+      lines: [
+        '4.7.650 The mail server [{clientIp}] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775) [{fqdn}]',
+      ],
     },
     // For IPv4 senders without PTR the usual symptom is the S3150 block (§9.1).
     noPtr: {
@@ -113,16 +169,28 @@ export const POLICY_REPLIES: Record<string, Record<PolicyCheck, PolicyReply>> = 
     },
     dnsbl: {
       code: 550,
-      lines: ['5.7.1 Service unavailable, Client host [{clientIp}] blocked using {zoneName}. To request removal from this list see https://www.spamhaus.org/query/ip/{clientIp} (AS3130). [{fqdn}]'],
+      lines: [
+        '5.7.1 Service unavailable, Client host [{clientIp}] blocked using {zoneName}. To request removal from this list see https://www.spamhaus.org/query/ip/{clientIp} (AS3130). [{fqdn}]',
+      ],
     },
-    spfFail: { code: 550, lines: ['5.7.23 The message was rejected because of Sender Policy Framework violation'] },
+    spfFail: {
+      code: 550,
+      lines: ['5.7.23 The message was rejected because of Sender Policy Framework violation'],
+    },
     greylisted: GREYLIST_GENERIC,
   },
   iis: {
     heloNotFqdn: { code: 501, lines: ['5.5.4 Invalid domain name'] },
     tlsRequired: { code: 530, lines: ['5.7.0 Must issue a STARTTLS command first'] },
-    rateLimited: { code: 421, lines: ['4.7.0 {fqdn} Service not available, closing transmission channel'], close: true },
-    noPtr: { code: 550, lines: ['5.7.1 Client host rejected: cannot find your hostname, [{clientIp}]'] },
+    rateLimited: {
+      code: 421,
+      lines: ['4.7.0 {fqdn} Service not available, closing transmission channel'],
+      close: true,
+    },
+    noPtr: {
+      code: 550,
+      lines: ['5.7.1 Client host rejected: cannot find your hostname, [{clientIp}]'],
+    },
     dnsbl: { code: 554, lines: ['5.7.1 Client host [{clientIp}] blocked using {zone}'] },
     spfFail: { code: 550, lines: ['5.7.23 Sender Policy Framework violation'] },
     greylisted: GREYLIST_GENERIC,
