@@ -266,6 +266,8 @@ const width = Math.max(...rows.map((r) => r[0].length));
 for (const [what, value, note] of rows)
   console.log(`${what.padEnd(width)}  ${value.padStart(18)}  ${note}`);
 
+// `npm run bench -- --no-record` prints the table without adding it to BENCHMARKS.md (profiling runs).
+if (process.argv.includes('--no-record')) process.exit(0);
 const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
 const date = new Date().toISOString().slice(0, 10);
 const file = new URL('../BENCHMARKS.md', import.meta.url);

@@ -1,4 +1,4 @@
-import { parseScenario } from '../sim';
+import { parseScenario } from '../sim/scenario/load';
 import { buildCatalog, type Catalog } from './catalog';
 
 /** Every YAML file under scenarios/, as raw text, bundled at build time. */

@@ -4,6 +4,8 @@
  * (tests/unit/app/i18n.test.ts checks both, and that every key used in the source exists).
  */
 export const en = {
+  'app.loading': 'Loading the simulated server…',
+  'app.loadFailed': 'The workspace could not be loaded: {message}',
   'app.title': 'Mailroot Lab',
   'app.tagline': 'Troubleshoot a simulated Windows IIS SMTP server',
   'app.pageTitle': '{title} — Mailroot Lab',

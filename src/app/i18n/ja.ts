@@ -5,6 +5,8 @@ import type { MessageKey } from './en';
  * (キュー、イベント ビューアー、レベル / 日付と時刻 / ソース / イベント ID、情報 / 警告 / エラー など)。
  */
 export const ja: Record<MessageKey, string> = {
+  'app.loading': 'シミュレーション サーバーを読み込んでいます…',
+  'app.loadFailed': 'ワークスペースを読み込めませんでした: {message}',
   'app.title': 'Mailroot Lab',
   'app.tagline': 'Windows の IIS SMTP サーバーのトラブルシューティングを体験する研修シミュレーター',
   'app.pageTitle': '{title} — Mailroot Lab',

@@ -11,6 +11,7 @@ import type { WorldContext } from '../world/context';
 import type { HostRuntime } from '../world/host';
 import { event4000, event4006, SMTP_REASONS, type SmtpReason } from '../logs/eventLog';
 import type { W3cLog } from '../logs/w3c';
+import { domainOf } from '../smtp/commands';
 import { statusFromReply } from './ndr';
 import type { OutboundConfig } from './outbound';
 import {
@@ -50,7 +51,7 @@ export interface DeliveryEnv {
   handoff(mail: OutboundMail, rcpts: string[], destHost: string): void;
 }
 
-type Connected = { session: ClientSession; destHost: string };
+type Connected = { session: ClientSession; destHost: string; ip: string };
 type ConnectFailure = RouteFailure & { detail: string };
 
 /** `MAIL FROM` with the masquerade domain, first hop only (reference §4.4); `<>` stays null. */
@@ -205,7 +206,7 @@ function connect(
         ctx.addEvent(host, event4006(ctx.clock.now(), ip, domain, last.reason));
         continue;
       }
-      return { session, destHost: opened.outcome.host.name };
+      return { session, destHost: opened.outcome.host.name, ip };
     }
     clock.offset += conn.elapsedMs;
     last = openFailure(session);
@@ -246,8 +247,12 @@ function transmit(
     for (;;) {
       const r = c.session.send({ from, rcpts, data: mail.data });
       if (r.tooLarge) {
-        // The remote announced a smaller SIZE: IIS gives up itself (reference §9.5).
+        // The remote announced a smaller SIZE: IIS gives up itself (reference §9.5), and says so
+        // for the host and the domain with 0xC00402DC (docs/fidelity.md).
         for (const rcpt of rcpts) out.permanent.push({ rcpt, status: '5.3.4', diagnostic: null });
+        const now = env.ctx.clock.now();
+        env.ctx.addEvent(env.host, event4006(now, c.ip, domainOf(rcpts[0] ?? ''), 'tooLarge'));
+        env.ctx.addEvent(env.host, event4000(now, domainOf(rcpts[0] ?? ''), 'tooLarge'));
         break;
       }
       if (r.delivered.length > 0) {

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from './schema';
 import type { PathProblem } from './issues';
-import { submissionTimes } from '../world/traffic';
+import { submissionTimes } from '../world/schedule';
 
 /** More submissions than this would make every clock step slow (and no lesson needs them). */
 export const MAX_SUBMISSIONS = 2000;

@@ -7,7 +7,7 @@
 import { scenarioSchema, type LoadedScenario, type Scenario, type WorldSpec } from './schema';
 import { explainIssues, plainErrorMap, type PathProblem } from './issues';
 import { scenarioRules } from './checks';
-import { buildWorldSpec } from './run';
+import { buildWorldSpec } from './build';
 import { alternatives, fillIn, pickValues, type VariableValues } from './variables';
 import { pathText, type ScenarioError } from './yamlDoc';
 

@@ -58,6 +58,12 @@ export interface ClientOptions {
   requireTls?: boolean;
   /** Outbound Security "Basic authentication": AUTH LOGIN with these credentials. */
   auth?: { user: string; password: string } | null;
+  /**
+   * An application's client (System.Net.Mail): it reads no SIZE extension, so it neither sends
+   * SIZE= nor holds back a message bigger than the server's limit; the server refuses it after
+   * DATA instead (docs/fidelity.md).
+   */
+  app?: boolean;
 }
 
 /** Why a session could not be set up (the `reason` names an smtpsvc reason, §6.2). */
@@ -163,7 +169,9 @@ export class ClientSession {
       const failure = s.#authLogin(opts.auth);
       if (failure) return failure;
     }
-    const size = ehlo.map((l) => /^250[- ]SIZE(?:\s+(\d+))?\s*$/i.exec(l)).find((m) => m);
+    const size = opts.app
+      ? undefined
+      : ehlo.map((l) => /^250[- ]SIZE(?:\s+(\d+))?\s*$/i.exec(l)).find((m) => m);
     s.offersSize = size !== undefined;
     s.maxSize = size?.[1] && Number(size[1]) > 0 ? Number(size[1]) : null;
     return s;
@@ -303,10 +311,16 @@ export function runClientDialogue(
     rcpts: string[];
     data: string;
     auth?: { user: string; password: string } | null;
+    /** Submit as System.Net.Mail does (see `ClientOptions.app`). */
+    app?: boolean;
   },
   hooks: ClientTranscriptHooks = {},
 ): ClientResult {
-  const session = ClientSession.open(conn, { helo: mail.helo, auth: mail.auth ?? null }, hooks);
+  const session = ClientSession.open(
+    conn,
+    { helo: mail.helo, auth: mail.auth ?? null, app: mail.app ?? false },
+    hooks,
+  );
   if (!(session instanceof ClientSession)) {
     return {
       delivered: [],

@@ -2,24 +2,14 @@
  * Mail that applications hand to SMTP servers on a schedule (the scenario's `traffic`). An app that
  * cannot submit writes an error to its own Application log, as a real web shop would.
  */
-import { parseDuration } from '../clock/time';
-import { runClientDialogue } from '../smtp/client';
+import { runClientDialogue, type RcptOutcome } from '../smtp/client';
+import { connectionClosedText, smtpExceptionText } from '../smtp/systemNetMail';
 import type { TrafficSpec } from '../scenario/schema';
 import type { WorldContext } from './context';
+import { durationMs, submissionTimes } from './schedule';
 
-export function durationMs(text: string): number {
-  const negative = text.startsWith('-');
-  const ms = parseDuration(negative ? text.slice(1) : text) ?? 0;
-  return negative ? -ms : ms;
-}
+export { durationMs, submissionTimes };
 
-/** Every submission time (ms from the learner's start) of a traffic item. */
-export function submissionTimes(t: TrafficSpec): number[] {
-  const first = durationMs(t.at);
-  if (!t.repeat) return [first];
-  const every = durationMs(t.repeat.every);
-  return Array.from({ length: t.repeat.count }, (_, i) => first + i * every);
-}
 
 let fillerCache = '';
 /** Deterministic filler body of about `kb` kilobytes, in 76-character lines. */
@@ -72,15 +62,34 @@ export function submit(ctx: WorldContext, t: TrafficSpec, seq: number, dateHeade
     return;
   }
   const data = buildMessage(t, seq, dateHeader);
+  // Applications submit with System.Net.Mail: no SIZE=, so an oversize message is refused after DATA.
   const result = runClientDialogue(opened.conn, {
     helo: from.name,
     from: t.mailFrom,
     rcpts: t.rcptTo,
     data,
+    app: true,
   });
-  for (const f of result.failed) {
-    appError(
-      `System.Net.Mail.SmtpFailedRecipientException: Mailbox unavailable. The server response was: ${f.reply.replace(/^\d{3} /, '')}`,
-    );
-  }
+  for (const message of appFailures(result.failed)) appError(message);
+}
+
+/**
+ * What the application logs for the failures of one submission: an SmtpFailedRecipientException
+ * per refused recipient, or one SmtpException when the whole message failed (greeting, MAIL, DATA).
+ * The app's own log is in English (the .NET texts of src/sim/smtp/systemNetMail.ts).
+ */
+export function appFailures(failed: RcptOutcome[]): string[] {
+  const closed = `System.Net.Mail.SmtpException: Failure sending mail. ---> System.IO.IOException: ${connectionClosedText('en')}`;
+  const whole = failed.find((f) => f.stage !== 'RCPT');
+  if (whole)
+    return [
+      whole.code === 0
+        ? closed
+        : `System.Net.Mail.SmtpException: ${smtpExceptionText(whole.code, whole.reply, 'en')}`,
+    ];
+  return failed.map((f) =>
+    f.code === 0
+      ? closed
+      : `System.Net.Mail.SmtpFailedRecipientException: ${smtpExceptionText(f.code, f.reply, 'en')}`,
+  );
 }

@@ -7,27 +7,7 @@ import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
 import { runClientDialogue } from '../../smtp/client';
 import { rfc5322Date } from '../../clock/time';
-
-/** System.Net.Mail's message for a refused reply, by SMTP code (en / ja). */
-function smtpExceptionText(code: number, reply: string, ja: boolean): string {
-  const serverSaid = reply.replace(/^\d{3}[ -]/, '');
-  const tail = ja ? `サーバーの応答: ${serverSaid}` : `The server response was: ${serverSaid}`;
-  if (code === 530)
-    return ja
-      ? `SMTP サーバーにセキュリティで保護された接続が必要か、またはクライアントが認証されていません。 ${tail}`
-      : `The SMTP server requires a secure connection or the client was not authenticated. ${tail}`;
-  if (code === 552)
-    return ja
-      ? `ストレージの割り当てを超えました。 ${tail}`
-      : `Exceeded storage allocation. ${tail}`;
-  if (code === 550 || code === 554 || code === 553)
-    return ja ? `メールボックスは使用できません。 ${tail}` : `Mailbox unavailable. ${tail}`;
-  if (code === 421)
-    return ja
-      ? `サービスは利用できません。伝送チャネルを閉じています。 ${tail}`
-      : `Service not available, closing transmission channel. ${tail}`;
-  return ja ? `トランザクションが失敗しました。 ${tail}` : `Transaction failed. ${tail}`;
-}
+import { connectionClosedText, smtpExceptionText } from '../../smtp/systemNetMail';
 
 function psError(env: CommandEnv, line: string, message: string, exception: string): string[] {
   return [
@@ -114,7 +94,13 @@ export const sendMailMessage: Command = {
       '',
     ].join('\r\n');
     // System.Net.Mail introduces itself with the computer name.
-    const result = runClientDialogue(opened.conn, { helo: env.host.name, from, rcpts: to, data });
+    const result = runClientDialogue(opened.conn, {
+      helo: env.host.name,
+      from,
+      rcpts: to,
+      data,
+      app: true,
+    });
     const failed = result.failed[0];
     if (!failed) return [];
     // The server hung up without a greeting (Connection control denied us, or it is shutting down).
@@ -122,15 +108,13 @@ export const sendMailMessage: Command = {
       return psError(
         env,
         line,
-        ja
-          ? 'トランスポート接続からデータを読み取れません: net_io_connectionclosed。'
-          : 'Unable to read data from the transport connection: net_io_connectionclosed.',
+        connectionClosedText(env.locale),
         'SmtpException',
       );
     return psError(
       env,
       line,
-      smtpExceptionText(failed.code, failed.reply, ja),
+      smtpExceptionText(failed.code, failed.reply, env.locale),
       failed.stage === 'RCPT' ? 'SmtpFailedRecipientException' : 'SmtpException',
     );
   },
