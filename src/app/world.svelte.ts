@@ -70,14 +70,6 @@ export class WorldSession {
     }
   }
 
-  /**
-   * Raw engine state, for the one view the snapshot does not cover yet: the IIS Manager reads the
-   * virtual server's settings through src/ui/iis/settingsAccess.ts. Never mutate it.
-   */
-  get internals(): World['internals'] {
-    return this.#world.internals;
-  }
-
   /** W3C log files of a host (read on demand: they are not part of the snapshot). */
   logFiles(host: string): LogFileSnapshot[] {
     try {

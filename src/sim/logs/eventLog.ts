@@ -124,3 +124,33 @@ export function event7036(
         : `The ${displayName} service entered the ${word} state.`,
   };
 }
+
+type StartType = 'Automatic' | 'Manual' | 'Disabled';
+
+/** SCM's words for start types in event 7040 (English / Japanese, ja-terms §4.3). */
+const START_WORDS: Record<StartType, { en: string; ja: string }> = {
+  Automatic: { en: 'auto start', ja: '自動的な開始' },
+  Manual: { en: 'demand start', ja: '要求による開始' },
+  Disabled: { en: 'disabled', ja: '無効' },
+};
+
+/** Service Control Manager 7040: a service's start type changed (reference §6.3). */
+export function startTypeChanged(
+  time: number,
+  displayName: string,
+  from: StartType,
+  to: StartType,
+  locale: Locale,
+): EventLogEntry {
+  return {
+    log: 'System',
+    source: 'Service Control Manager',
+    eventId: 7040,
+    level: 'Information',
+    time,
+    message:
+      locale === 'ja'
+        ? `${displayName} サービスの開始の種類は ${START_WORDS[from].ja} から ${START_WORDS[to].ja} に変更されました。`
+        : `The start type of the ${displayName} service was changed from ${START_WORDS[from].en} to ${START_WORDS[to].en}.`,
+  };
+}

@@ -148,6 +148,8 @@ export class Network {
    * answers ARP for is `DestinationHostUnreachable`; anything silent beyond the router `TimedOut`.
    */
   pingStatus(from: NetHost, toIp: string): 'Success' | 'TimedOut' | 'DestinationHostUnreachable' {
+    // Loopback and the host's own addresses always answer.
+    if (toIp.startsWith('127.') || from.ips.includes(toIp)) return 'Success';
     const dest = this.#byIp.get(toIp);
     if (!dest)
       return from.ips.some((ip) => sameSubnet(ip, toIp))

@@ -81,9 +81,17 @@ function hostReferences(world: WorldSpec, s: Scenario): PathProblem[] {
       const h = ref(
         ['objectives', i, 'host'],
         o.host,
-        o.kind === 'firewall-enabled' || o.kind === 'service-running' ? undefined : 'iis',
+        o.kind === 'firewall-enabled' ||
+          o.kind === 'service-running' ||
+          o.kind === 'service-start-type'
+          ? undefined
+          : 'iis',
       );
-      if (h && o.kind === 'service-running' && !servicesOf(h).includes(o.service.toUpperCase()))
+      if (
+        h &&
+        (o.kind === 'service-running' || o.kind === 'service-start-type') &&
+        !servicesOf(h).includes(o.service.toUpperCase())
+      )
         problems.push({
           path: ['objectives', i, 'service'],
           message: `host '${o.host}' has no service '${o.service}' (services: ${servicesOf(h).join(', ') || 'none'})`,

@@ -54,10 +54,15 @@ export function scenarioRules(s: Scenario): PathProblem[] {
       });
   });
   s.objectives.forEach((o, i) => {
-    if (o.kind === 'setting' && (o.equals === undefined) === (o.notEquals === undefined))
+    const compares =
+      o.kind === 'setting'
+        ? [o.equals, o.notEquals, o.atLeast ?? o.atMost].filter((v) => v !== undefined).length
+        : 1;
+    if (compares !== 1)
       problems.push({
         path: ['objectives', i],
-        message: 'a setting objective needs exactly one of equals or notEquals',
+        message:
+          'a setting objective needs exactly one of equals, notEquals, or a range (atLeast and/or atMost)',
       });
   });
   s.solution.forEach((step, i) => {

@@ -84,11 +84,26 @@ function check(world: World, o: Objective): boolean {
           ?.services.some((s) => s.name === o.service.toUpperCase() && s.status === 'Running') ??
         false
       );
+    case 'service-start-type':
+      return (
+        world
+          .snapshot()
+          .hosts.find((h) => h.name === o.host)
+          ?.services.some((s) => s.name === o.service.toUpperCase() && s.startType === o.equals) ??
+        false
+      );
     case 'logging-enabled':
       return !!server?.settings.logging.enabled;
     case 'setting': {
       if (!server) return false;
       const value = settingValueOf(server.settings, o.setting);
+      // A limit that is switched off (null) is neither at least nor at most anything.
+      if (o.atLeast !== undefined || o.atMost !== undefined)
+        return (
+          typeof value === 'number' &&
+          (o.atLeast === undefined || value >= o.atLeast) &&
+          (o.atMost === undefined || value <= o.atMost)
+        );
       return o.notEquals !== undefined
         ? !sameValue(value, o.notEquals)
         : sameValue(value, o.equals);

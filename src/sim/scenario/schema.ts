@@ -377,9 +377,14 @@ export const objectiveSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('firewall-enabled'), ...safetyObjective, host: hostName }),
   z.strictObject({ kind: z.literal('no-open-relay'), ...safetyObjective, host: hostName }),
   z.strictObject({ kind: z.literal('service-running'), ...objectiveBase, host: hostName, service: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like SMTPSVC') }),
+  /** The service's startup type (services.msc › Startup type): `Automatic` means it survives a reboot. */
+  z.strictObject({ kind: z.literal('service-start-type'), ...objectiveBase, host: hostName, service: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like SMTPSVC'), equals: z.enum(['Automatic', 'Manual', 'Disabled']) }),
   z.strictObject({ kind: z.literal('logging-enabled'), ...objectiveBase, host: hostName }),
-  /** An IIS setting equals (or, with `notEquals`, differs from) a value; give exactly one of them. */
-  z.strictObject({ kind: z.literal('setting'), ...objectiveBase, host: hostName, setting: settingName, equals: settingValue.optional(), notEquals: settingValue.optional() }),
+  /**
+   * An IIS setting equals (or, with `notEquals`, differs from) a value; give exactly one of them.
+   * Or, for a number, `atLeast` and/or `atMost` (a limit that is switched off, null, fails both).
+   */
+  z.strictObject({ kind: z.literal('setting'), ...objectiveBase, host: hostName, setting: settingName, equals: settingValue.optional(), notEquals: settingValue.optional(), atLeast: z.number().optional(), atMost: z.number().optional() }),
 ]);
 export type Objective = z.infer<typeof objectiveSchema>;
 

@@ -3,7 +3,11 @@
  * simulation. Everything here is plain, serialisable data.
  */
 
+import type { IisSettings } from '../smtp/iisSettings';
+
 export type Locale = 'ja' | 'en';
+
+export type ServiceControl = 'start' | 'stop' | 'pause' | 'resume' | 'restart';
 
 /** Actions a learner (or a test, or a scenario solution) can send to the world. */
 export type WorldAction =
@@ -15,6 +19,14 @@ export type WorldAction =
   | { type: 'console.interrupt'; host: string }
   /** Change virtual-server settings of an IIS host (the IIS Manager dialogs send these). */
   | { type: 'config.set'; host: string; patch: Record<string, unknown> }
+  /** Services console / IIS Manager: start, stop, pause, resume or restart a Windows service. */
+  | { type: 'service.control'; host: string; service: string; control: ServiceControl }
+  /** Services console: change a service's startup type (writes SCM event 7040). */
+  | { type: 'service.config'; host: string; service: string; startType: 'Automatic' | 'Manual' | 'Disabled' }
+  /** Firewall console: enable or disable one rule (by its name or display name). */
+  | { type: 'firewall.rule.set'; host: string; name: string; enabled: boolean }
+  /** Firewall console: turn the host firewall on or off (all profiles). */
+  | { type: 'firewall.state'; host: string; enabled: boolean }
   /** Advance the virtual clock by a duration (ms), firing every timer due on the way. */
   | { type: 'clock.advance'; ms: number }
   /** Jump to the next scheduled event (retry, traffic, timeout) and fire it. */
@@ -62,6 +74,10 @@ export interface FirewallRuleSnapshot {
   localPort: string;
   remotePort: string;
   remoteAddress: string;
+  /** Rule group (グループ), '' when none. */
+  group: string;
+  /** Profiles the rule applies to; the simulation applies every rule to all profiles. */
+  profile: string;
 }
 
 export interface HostSnapshot {
@@ -70,7 +86,14 @@ export interface HostSnapshot {
   ips: string[];
   role: 'iis' | 'app' | 'receiver' | 'dns' | 'client' | 'web';
   firewall: { enabled: boolean; rules: FirewallRuleSnapshot[] };
-  services: { name: string; displayName: string; status: 'Running' | 'Stopped' | 'Paused'; startType: 'Automatic' | 'Manual' | 'Disabled' }[];
+  services: {
+    name: string;
+    displayName: string;
+    /** services.msc 説明 column, in the world's locale. */
+    description: string;
+    status: 'Running' | 'Stopped' | 'Paused';
+    startType: 'Automatic' | 'Manual' | 'Disabled';
+  }[];
 }
 
 export interface EventLogEntry {
@@ -115,4 +138,6 @@ export interface WorldSnapshot {
   mailboxes: Record<string, MailboxMessageSnapshot[]>;
   events: Record<string, EventLogEntry[]>;
   consoles: Record<string, ConsoleSnapshot>;
+  /** Settings of every IIS SMTP virtual server, keyed by host (what IIS Manager shows). */
+  iis: Record<string, IisSettings>;
 }

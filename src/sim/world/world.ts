@@ -17,6 +17,7 @@ import { IisServer } from './iisServer';
 import { ReceiverServer } from './receiver';
 import { submissionTimes, submit } from './traffic';
 import { applyConfigPatch } from './configPatch';
+import { controlServiceAction, serviceDescription, setFirewallRule, setFirewallState, setStartType } from './adminActions';
 import type {
   ActionResult,
   EventLogEntry,
@@ -163,9 +164,11 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
           localPort: r.localPort,
           remotePort: r.remotePort,
           remoteAddress: r.remoteAddress,
+          group: r.group ?? '',
+          profile: 'Any',
         })),
       },
-      services: [...h.services.values()].map((s) => ({ ...s })),
+      services: [...h.services.values()].map((s) => ({ ...s, description: serviceDescription(s.name, locale) })),
     };
   }
 
@@ -194,6 +197,18 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
         server.queue.settingsChanged();
         ctx.changed();
         return { ok: true, output: [] };
+      }
+      case 'service.control':
+      case 'service.config':
+      case 'firewall.rule.set':
+      case 'firewall.state': {
+        const host = hosts.get(action.host);
+        if (!host) return { ok: false, output: [], error: `No host named '${action.host}'` };
+        if (action.type === 'service.control')
+          return controlServiceAction(ctx, host, iis.get(host.name) ?? null, action.service, action.control);
+        if (action.type === 'service.config') return setStartType(ctx, host, action.service, action.startType);
+        if (action.type === 'firewall.rule.set') return setFirewallRule(ctx, host, action.name, action.enabled);
+        return setFirewallState(ctx, host, action.enabled);
       }
       case 'clock.advance': {
         if (!Number.isFinite(action.ms) || action.ms < 0) return { ok: false, output: [], error: 'clock.advance needs a non-negative number of milliseconds' };
@@ -261,6 +276,8 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
         mailboxes,
         events: Object.fromEntries([...hosts.values()].map((h) => [h.name, [...h.events]])),
         consoles: Object.fromEntries([...consoles.values()].map((c) => [c.host.name, c.snapshot()])),
+        // Copies: the live settings are mutated in place by config.set.
+        iis: Object.fromEntries([...iis.values()].map((s) => [s.host.name, structuredClone(s.settings)])),
       };
       return cached;
     },

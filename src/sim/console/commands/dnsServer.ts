@@ -14,7 +14,7 @@ const ORG_ROLES = ['iis', 'app', 'dns', 'client'];
 const isPrivate = (ip: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(ip);
 
 /** Zones the company's DNS server holds: its hosts' domains and the reverse zones of their private /24s. */
-function hostedZones(env: CommandEnv): string[] {
+export function hostedZones(env: CommandEnv): string[] {
   const zones = new Set<string>();
   for (const h of env.ctx.hosts.values()) {
     if (!ORG_ROLES.includes(h.role)) continue;

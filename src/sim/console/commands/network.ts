@@ -2,14 +2,20 @@
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
 import { reverseName } from '../../dns/dns';
+import { soaLines } from './soa';
 
 /** Resolve a name (or pass an IP through) the way the host's resolver would. */
 function resolve(env: CommandEnv, name: string): string | null {
+  // `localhost` and the computer's own name never reach DNS (hosts file, LLMNR).
+  if (/^localhost$/i.test(name)) return '127.0.0.1';
+  if (name.toLowerCase() === env.host.name.toLowerCase()) return env.host.ips[0] ?? null;
   const a = env.ctx.dns.via(env.host.spec.dns).a(name);
   return a.kind === 'answer' ? (a.records[0]?.ip ?? null) : null;
 }
 
-function interfaceAlias(env: CommandEnv): string {
+function interfaceAlias(env: CommandEnv, ip = ''): string {
+  // Traffic to 127.x leaves through Windows' loopback interface, whose name is not localised.
+  if (ip.startsWith('127.')) return 'Loopback Pseudo-Interface 1';
   return env.locale === 'ja' ? 'イーサネット' : 'Ethernet';
 }
 
@@ -26,7 +32,7 @@ export const testNetConnection: Command = {
     const portText = (b.named.Port as string | undefined) ?? (b.named.CommonTCPPort === 'SMTP' ? '25' : undefined);
     const quiet = String(b.named.InformationLevel ?? '').toLowerCase() === 'quiet';
     const ip = resolve(env, target);
-    const source = env.host.ips[0] ?? '';
+    const source = ip?.startsWith('127.') ? ip : (env.host.ips[0] ?? '');
     if (ip === null) {
       return [
         `${env.msg.warning} Name resolution of ${target} failed`,
@@ -35,14 +41,14 @@ export const testNetConnection: Command = {
       ];
     }
     const ping = env.ctx.net.ping(env.host, ip);
-    const rtt = ping ? env.ctx.rng.int(1, 40) : 0;
+    const rtt = ping && !ip.startsWith('127.') && !env.host.ips.includes(ip) ? env.ctx.rng.int(1, 40) : 0;
     if (portText === undefined) {
       if (quiet) return [ping ? 'True' : 'False'];
       return [
         ...(ping ? [] : [`${env.msg.warning} Ping to ${ip} failed with status: ${env.ctx.net.pingStatus(env.host, ip)}`, '']),
         `${pad('ComputerName', 22)} : ${target}`,
         `${pad('RemoteAddress', 22)} : ${ip}`,
-        `${pad('InterfaceAlias', 22)} : ${interfaceAlias(env)}`,
+        `${pad('InterfaceAlias', 22)} : ${interfaceAlias(env, ip)}`,
         `${pad('SourceAddress', 22)} : ${source}`,
         `${pad('PingSucceeded', 22)} : ${ping ? 'True' : 'False'}`,
         `${pad('PingReplyDetails (RTT)', 22)} : ${rtt} ms`,
@@ -61,7 +67,7 @@ export const testNetConnection: Command = {
         `${pad('ComputerName', 16)} : ${target}`,
         `${pad('RemoteAddress', 16)} : ${ip}`,
         `${pad('RemotePort', 16)} : ${port}`,
-        `${pad('InterfaceAlias', 16)} : ${interfaceAlias(env)}`,
+        `${pad('InterfaceAlias', 16)} : ${interfaceAlias(env, ip)}`,
         `${pad('SourceAddress', 16)} : ${source}`,
         `${pad('TcpTestSucceeded', 16)} : True`,
         '',
@@ -75,7 +81,7 @@ export const testNetConnection: Command = {
       `${pad('ComputerName', 22)} : ${target}`,
       `${pad('RemoteAddress', 22)} : ${ip}`,
       `${pad('RemotePort', 22)} : ${port}`,
-      `${pad('InterfaceAlias', 22)} : ${interfaceAlias(env)}`,
+      `${pad('InterfaceAlias', 22)} : ${interfaceAlias(env, ip)}`,
       `${pad('SourceAddress', 22)} : ${source}`,
       `${pad('PingSucceeded', 22)} : ${ping ? 'True' : 'False'}`,
       `${pad('PingReplyDetails (RTT)', 22)} : ${rtt} ms`,
@@ -155,7 +161,8 @@ export const nslookup: Command = {
     }
     if (type === 'MX') {
       const r = resolver.mx(name, opts);
-      if (r.kind !== 'answer') return r.kind === 'nodata' ? [...head, `${name}`, `\tprimary name server = ${server}`] : fail(r.kind);
+      // A name without MX records: nslookup shows the zone's SOA from the authority section.
+      if (r.kind !== 'answer') return r.kind === 'nodata' ? [...head, ...soaLines(env, name)] : fail(r.kind);
       const glue = r.records.flatMap((mx) => {
         const a = resolver.a(mx.exchange, opts);
         return a.kind === 'answer' ? a.records.map((x) => `${mx.exchange.padEnd(15)} internet address = ${x.ip}`) : [];
@@ -171,7 +178,7 @@ export const nslookup: Command = {
     }
     if (type === 'TXT') {
       const r = resolver.txt(name, opts);
-      if (r.kind !== 'answer') return fail(r.kind);
+      if (r.kind !== 'answer') return r.kind === 'nodata' ? [...head, ...soaLines(env, name)] : fail(r.kind);
       return [...head, env.msg.nslookupNonAuth, ...r.records.flatMap((t) => [`${name}\ttext =`, '', `\t"${t.text}"`]), ''];
     }
     const r = resolver.a(name, opts);

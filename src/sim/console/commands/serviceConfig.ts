@@ -5,28 +5,12 @@
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
 import type { ServiceState } from '../../world/host';
+import { startTypeChanged } from '../../logs/eventLog';
 
 type StartType = ServiceState['startType'];
 
-/** SCM's words for start types in event 7040 (English / Japanese). */
-const START_WORDS: Record<StartType, { en: string; ja: string }> = {
-  Automatic: { en: 'auto start', ja: '自動的な開始' },
-  Manual: { en: 'demand start', ja: '要求による開始' },
-  Disabled: { en: 'disabled', ja: '無効' },
-};
-
 function event7040(env: CommandEnv, svc: ServiceState, from: StartType, to: StartType): void {
-  const ja = env.locale === 'ja';
-  env.ctx.addEvent(env.host, {
-    log: 'System',
-    source: 'Service Control Manager',
-    eventId: 7040,
-    level: 'Information',
-    time: env.ctx.clock.now(),
-    message: ja
-      ? `${svc.displayName} サービスの開始の種類は ${START_WORDS[from].ja} から ${START_WORDS[to].ja} に変更されました。`
-      : `The start type of the ${svc.displayName} service was changed from ${START_WORDS[from].en} to ${START_WORDS[to].en}.`,
-  });
+  env.ctx.addEvent(env.host, startTypeChanged(env.ctx.clock.now(), svc.displayName, from, to, env.locale));
 }
 
 function psError(
