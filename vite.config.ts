@@ -1,16 +1,21 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { scenarioCatalog } from './plugins/scenarioCatalog.ts';
 
 export default defineConfig({
   // Relative base: dist/ works from any sub-path and from a plain static file server.
   base: './',
-  plugins: [svelte()],
+  // scenarioCatalog: the scenario files are validated here, in Node; the page gets a light index
+  // (virtual:scenario-catalog) and loads each full scenario on demand.
+  plugins: [svelte(), scenarioCatalog()],
   resolve: {
     // monaco-editor >= 0.56 only exports ./* -> ./esm/vs/*.js; monaco-yaml's worker manager still
     // imports the old deep paths (see ../shared/STACK.md §4).
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.+?)(?:\.js)?$/, replacement: 'monaco-editor/$1' }],
   },
-  optimizeDeps: { entries: ['index.html'] },
+  // vite dev only: the scan must also find what the lazily loaded workspace imports (xstate, and
+  // zod and yaml through the engine), or opening it the first time reloads the page (STACK.md §3).
+  optimizeDeps: { entries: ['index.html', 'src/ui/workspace/WorkspacePage.svelte'] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
 });

@@ -1,16 +1,30 @@
-import type { LoadedScenario, ScenarioError, ScenarioLoadResult } from '../sim';
+import type { LoadedScenario, ScenarioError } from '../sim';
 
 /**
- * The scenario catalog, built from the raw YAML files. Every file is listed: one that fails to
- * parse becomes a `broken` entry carrying its errors, so a bad file never hides the others.
+ * The scenario catalog. The scenario files are parsed and validated at build time (and by the dev
+ * server) by plugins/scenarioCatalog.ts, which hands the page a light index; this module turns
+ * that index into the catalog's groups and loads a full scenario only when it is opened. Every
+ * file is listed: one that fails to load becomes a `broken` entry carrying its errors, so a bad
+ * file never hides the others.
  */
+
+/** What the catalog needs of a scenario; the full scenario is loaded on demand (`scenarioLoader`). */
+export type ScenarioSummary = Pick<LoadedScenario, 'id' | 'title' | 'summary' | 'level' | 'topics'>;
+
+/** One scenario file in the build-time index (`virtual:scenario-catalog`). */
+export type ScenarioIndexEntry =
+  | ({ file: string; ok: true } & ScenarioSummary)
+  | { file: string; ok: false; errors: ScenarioError[] };
+
+/** Full scenarios by id, each its own lazily loaded module. */
+export type ScenarioLoaders = ReadonlyMap<string, () => Promise<{ default: LoadedScenario }>>;
 
 export interface CatalogScenario {
   kind: 'ok';
   file: string;
   folder: string;
   order: number;
-  scenario: LoadedScenario;
+  scenario: ScenarioSummary;
 }
 
 export interface CatalogBroken {
@@ -35,17 +49,7 @@ export interface Catalog {
   entries: CatalogEntry[];
   /** Loaded scenarios by id. */
   byId: ReadonlyMap<string, CatalogScenario>;
-  /** Base worlds by name (file stem of scenarios/bases/<name>.yaml). */
-  bases: Record<string, string>;
 }
-
-export type ParseScenario = (
-  text: string,
-  fileName: string,
-  bases: Record<string, string>,
-) => ScenarioLoadResult;
-
-const BASES_FOLDER = 'bases';
 
 interface FileName {
   file: string;
@@ -77,59 +81,23 @@ function folderOrder(folder: string): [number, string] {
   return match ? [Number(match[1]), match[2] ?? ''] : [Number.MAX_SAFE_INTEGER, folder];
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Builds the catalog; never throws, whatever the files contain. */
-export function buildCatalog(files: Record<string, string>, parse: ParseScenario): Catalog {
-  const bases: Record<string, string> = {};
-  const scenarioFiles: [FileName, string][] = [];
-  for (const [path, text] of Object.entries(files)) {
-    const name = describeFile(path);
-    if (name.folder === BASES_FOLDER) bases[name.stem] = text;
-    else scenarioFiles.push([name, text]);
-  }
-
+/** Builds the catalog from the index: groups by folder, orders by numeric prefix. */
+export function catalogFromIndex(index: readonly ScenarioIndexEntry[]): Catalog {
   const entries: CatalogEntry[] = [];
   const byId = new Map<string, CatalogScenario>();
-  for (const [name, text] of scenarioFiles) {
-    const broken = (errors: ScenarioError[]): CatalogBroken => ({
-      kind: 'broken',
-      ...pick(name),
-      slug: name.slug,
-      errors,
-    });
-    let result: ScenarioLoadResult;
-    try {
-      result = parse(String(text), name.file, bases);
-    } catch (error) {
-      entries.push(
-        broken([{ file: name.file, path: '', message: `loader crashed: ${message(error)}` }]),
-      );
+  for (const item of index) {
+    const name = describeFile(item.file);
+    const where = { file: name.file, folder: name.folder, order: name.order };
+    if (!item.ok) {
+      entries.push({ kind: 'broken', ...where, slug: name.slug, errors: item.errors });
       continue;
     }
-    if (!result.ok) {
-      entries.push(
-        broken(
-          result.errors.length > 0
-            ? result.errors
-            : [{ file: name.file, path: '', message: 'invalid scenario' }],
-        ),
-      );
-      continue;
-    }
-    const id = result.scenario.id;
-    const first = byId.get(id);
-    if (first) {
-      entries.push(
-        broken([
-          { file: name.file, path: 'id', message: `duplicate id "${id}" (also in ${first.file})` },
-        ]),
-      );
-      continue;
-    }
-    const entry: CatalogScenario = { kind: 'ok', ...pick(name), scenario: result.scenario };
+    const { id, title, summary, level, topics } = item;
+    const entry: CatalogScenario = {
+      kind: 'ok',
+      ...where,
+      scenario: { id, title, summary, level, topics },
+    };
     byId.set(id, entry);
     entries.push(entry);
   }
@@ -144,11 +112,28 @@ export function buildCatalog(files: Record<string, string>, parse: ParseScenario
     if (last && last.folder === entry.folder) last.entries.push(entry);
     else groups.push({ folder: entry.folder, entries: [entry] });
   }
-  return { groups, entries, byId, bases };
+  return { groups, entries, byId };
 }
 
-function pick(name: FileName): { file: string; folder: string; order: number } {
-  return { file: name.file, folder: name.folder, order: name.order };
+/**
+ * Loads full scenarios on demand. A scenario already loaded comes back as is, not as a promise,
+ * so `{#await}` shows it at once when a page opens it again. A failed load is not remembered:
+ * opening the scenario again retries.
+ */
+export function scenarioLoader(
+  loaders: ScenarioLoaders,
+): (id: string) => LoadedScenario | Promise<LoadedScenario> {
+  const loaded = new Map<string, LoadedScenario>();
+  return (id) => {
+    const done = loaded.get(id);
+    if (done) return done;
+    const load = loaders.get(id);
+    if (!load) return Promise.reject(new Error(`no scenario with id "${id}"`));
+    return load().then(({ default: scenario }) => {
+      loaded.set(id, scenario);
+      return scenario;
+    });
+  };
 }
 
 function compareFolders(a: string, b: string): number {

@@ -1,12 +1,11 @@
-import { parseScenario } from '../sim/scenario/load';
-import { buildCatalog, type Catalog } from './catalog';
+import { index, loaders } from 'virtual:scenario-catalog';
+import { catalogFromIndex, scenarioLoader, type Catalog } from './catalog';
 
-/** Every YAML file under scenarios/, as raw text, bundled at build time. */
-const files = import.meta.glob<string>('/scenarios/**/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+/**
+ * The catalog of this build. The files under scenarios/ were validated at build time by
+ * plugins/scenarioCatalog.ts; the page only gets what the catalog shows.
+ */
+export const catalog: Catalog = catalogFromIndex(index);
 
-/** The catalog of this build (base worlds from scenarios/bases/ are passed to the parser, not listed). */
-export const catalog: Catalog = buildCatalog(files, parseScenario);
+/** A full scenario by id, fetched the first time it is opened (each one is its own chunk). */
+export const loadScenario = scenarioLoader(loaders);

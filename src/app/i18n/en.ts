@@ -6,6 +6,8 @@
 export const en = {
   'app.loading': 'Loading the simulated server…',
   'app.loadFailed': 'The workspace could not be loaded: {message}',
+  'app.loadingScenario': 'Loading the scenario…',
+  'app.scenarioLoadFailed': 'The scenario could not be loaded: {message}',
   'app.title': 'Mailroot Lab',
   'app.tagline': 'Troubleshoot a simulated Windows IIS SMTP server',
   'app.pageTitle': '{title} — Mailroot Lab',
@@ -146,8 +148,6 @@ export const en = {
 
   'iis.title': 'Internet Information Services (IIS) 6.0 Manager',
   'iis.toolbar': 'Virtual server actions',
-  'iis.startStopNote':
-    'Start, Stop and Pause (the virtual server’s context menu) are not simulated yet: use Start-Service, Stop-Service or Suspend-Service SMTPSVC in the console.',
   'iis.notModeled.tag': 'Not simulated',
   'iis.notModeled.body': 'Shown with its default for reference; the simulator does not model it.',
   'iis.tree.label': 'IIS Manager tree',
@@ -399,14 +399,28 @@ export const en = {
   'firewall.col.localPort': 'Local Port',
   'firewall.col.remotePort': 'Remote Port',
   'firewall.profile.all': 'All',
+  'firewall.profile.domain': 'Domain',
+  'firewall.profile.private': 'Private',
+  'firewall.profile.public': 'Public',
   'firewall.yes': 'Yes',
   'firewall.no': 'No',
   'firewall.allow': 'Allow',
   'firewall.block': 'Block',
   'firewall.any': 'Any',
   'firewall.empty': 'No rules.',
-  'firewall.readOnly':
-    'Read-only view. Change rules in the console: Get-NetFirewallRule, Enable-NetFirewallRule, Disable-NetFirewallRule, netsh advfirewall.',
+  'firewall.note':
+    'Select a rule with the radio buttons (arrow keys move the selection), then Enable Rule or Disable Rule, as in the Actions pane of wf.msc. The console does the same: Get-NetFirewallRule, Enable-NetFirewallRule, Disable-NetFirewallRule, netsh advfirewall.',
+  'firewall.ruleActions': 'Actions for the selected rule in {list}',
+  'firewall.enableRule': 'Enable Rule',
+  'firewall.disableRule': 'Disable Rule',
+  'firewall.turnOff': 'Turn the firewall off (all profiles)…',
+  'firewall.turnOn': 'Turn the firewall on (all profiles)',
+  'firewall.offDialog.title': 'Turn off Windows Defender Firewall?',
+  'firewall.offDialog.body':
+    'This turns the firewall off on {host} for all profiles (Domain, Private and Public): no inbound or outbound rule applies any more, and the server is left unprotected.',
+  'firewall.offDialog.notAFix':
+    'Turning the firewall off is not a fix. Find the rule that blocks the traffic and disable only that rule.',
+  'firewall.offDialog.confirm': 'Turn off',
 
   'services.title': 'Services (Local)',
   'services.none': 'This scenario has no host with Windows services.',
@@ -421,8 +435,37 @@ export const en = {
   'services.start.automatic': 'Automatic',
   'services.start.manual': 'Manual',
   'services.start.disabled': 'Disabled',
-  'services.readOnly':
-    'Read-only view. Start, stop and configure services in the console: Get-Service, Start-Service, Set-Service, sc, net start.',
+  'services.toolbar': 'Service actions',
+  'services.action.start': 'Start',
+  'services.action.stop': 'Stop',
+  'services.action.pause': 'Pause',
+  'services.action.resume': 'Resume',
+  'services.action.restart': 'Restart',
+  'services.action.properties': 'Properties',
+  'services.note':
+    'Select a service with the radio buttons (arrow keys move the selection); Enter or a double-click opens its Properties. The console does the same: Get-Service, Start-Service, Set-Service, sc, net start.',
+  'services.props.title': '{name} Properties (Local Computer)',
+  'services.props.name': 'Service name:',
+  'services.props.displayName': 'Display name:',
+  'services.props.description': 'Description:',
+  'services.props.startType': 'Startup type:',
+  'services.props.status': 'Service status:',
+  'services.props.disabledHint':
+    'The service is disabled: choose another startup type and click Apply before you start it.',
+  'services.failed.start': 'Windows could not start the {service} service on {host}.',
+  'services.failed.stop': 'Windows could not stop the {service} service on {host}.',
+  'services.failed.pause': 'Windows could not pause the {service} service on {host}.',
+  'services.failed.resume': 'Windows could not resume the {service} service on {host}.',
+  'services.failed.restart': 'Windows could not restart the {service} service on {host}.',
+  'services.error.disabled':
+    'Error 1058: The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.',
+  'services.error.dependency': 'Error 1068: The dependency service or group failed to start.',
+  'services.error.dependents':
+    'Error 1051: A stop control has been sent to a service that other running services are dependent on. Stop those services first.',
+  'services.error.alreadyRunning': 'Error 1056: An instance of the service is already running.',
+  'services.error.notRunning': 'Error 1062: The service has not been started.',
+  'services.error.invalidControl':
+    'Error 1052: The requested control is not valid for this service.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

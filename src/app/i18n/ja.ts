@@ -5,8 +5,10 @@ import type { MessageKey } from './en';
  * (キュー、イベント ビューアー、レベル / 日付と時刻 / ソース / イベント ID、情報 / 警告 / エラー など)。
  */
 export const ja: Record<MessageKey, string> = {
-  'app.loading': 'シミュレーション サーバーを読み込んでいます…',
+  'app.loading': '模擬サーバーを読み込んでいます…',
   'app.loadFailed': 'ワークスペースを読み込めませんでした: {message}',
+  'app.loadingScenario': 'シナリオを読み込んでいます…',
+  'app.scenarioLoadFailed': 'シナリオを読み込めませんでした: {message}',
   'app.title': 'Mailroot Lab',
   'app.tagline': 'Windows の IIS SMTP サーバーのトラブルシューティングを体験する研修シミュレーター',
   'app.pageTitle': '{title} — Mailroot Lab',
@@ -82,7 +84,7 @@ export const ja: Record<MessageKey, string> = {
   'queue.col.size': 'サイズ',
   'queue.col.attempts': '試行回数',
   'queue.col.nextRetry': '次回の再試行',
-  'queue.col.lastError': '最後のエラー',
+  'queue.col.lastError': '直近のエラー',
   'queue.empty': '{host} の Queue フォルダーは空です。',
   'queue.noIis': 'このシナリオには IIS の SMTP サーバーがありません。',
 
@@ -147,8 +149,6 @@ export const ja: Record<MessageKey, string> = {
 
   'iis.title': 'インターネット インフォメーション サービス (IIS) 6.0 マネージャー',
   'iis.toolbar': '仮想サーバーの操作',
-  'iis.startStopNote':
-    '仮想サーバーの右クリック メニューの開始 / 停止 / 一時停止は、まだシミュレーションされていません。コンソールで Start-Service、Stop-Service、Suspend-Service SMTPSVC を実行してください。',
   'iis.notModeled.tag': 'シミュレーション対象外',
   'iis.notModeled.body':
     '参考として既定値を表示しています。このシミュレーターでは再現していません。',
@@ -179,7 +179,7 @@ export const ja: Record<MessageKey, string> = {
   'iis.sessions.from': '接続元',
   'iis.sessions.time': '接続時間',
   'iis.sessions.empty': 'セッションはありません。',
-  'iis.sessions.note': '受信中の接続は、まだこのシミュレーターでは表示されません。',
+  'iis.sessions.note': '現在受信中の接続は、このシミュレーターではまだ表示されません。',
   'iis.newDomain.title': '新規 SMTP ドメイン ウィザード',
   'iis.newDomain.type': 'ドメインの種類を指定してください:',
   'iis.newDomain.name': '名前:',
@@ -188,7 +188,7 @@ export const ja: Record<MessageKey, string> = {
   'iis.domain.allowRelay': 'このドメインへの受信メールの中継を許可する',
   'iis.domain.sendHelo': 'EHLO の代わりに HELO を送信する',
   'iis.domain.route': 'ドメインのルーティング',
-  'iis.domain.routeLegend': 'このドメインあてのメールの送り方',
+  'iis.domain.routeLegend': 'このドメイン宛てのメールのルーティング方法',
   'iis.domain.routeDns': 'DNS を使用してこのドメインにルーティングする',
   'iis.domain.routeSmartHost': 'すべてのメールをスマート ホストに転送する',
   'iis.domain.atrn': 'リモートからのトリガーによる配信のためにメッセージをキューに入れる',
@@ -226,7 +226,7 @@ export const ja: Record<MessageKey, string> = {
   'iis.general.format.ncsa': 'NCSA 共通ログ ファイル形式',
   'iis.general.format.odbc': 'ODBC ログ',
   'iis.general.formatNote':
-    'このシミュレーターが書き出すのは W3C 拡張ログ ファイルだけです。ほかの形式のプロパティはありません。',
+    'このシミュレーターが出力するのは W3C 拡張ログ ファイルだけです。ほかの形式にはプロパティがありません。',
   'iis.identities.title': '詳細設定',
   'iis.identities.caption': 'この仮想サーバーの ID',
   'iis.identities.ip': 'IP アドレス',
@@ -242,7 +242,7 @@ export const ja: Record<MessageKey, string> = {
   'iis.logging.monthly': '毎月',
   'iis.logging.unlimited': 'ファイル サイズ無制限',
   'iis.logging.size': 'ファイル サイズが次に達したとき (MB)',
-  'iis.logging.sizeMb': 'ファイル サイズ (MB):',
+  'iis.logging.sizeMb': '最大ファイル サイズ (MB):',
   'iis.logging.localTime': 'ファイル名とロールオーバーにローカル時刻を使用する',
   'iis.logging.directory': 'ログ ファイル ディレクトリ:',
   'iis.logging.directoryNote': 'このシミュレーターではログ フォルダーを変更できません。',
@@ -290,7 +290,7 @@ export const ja: Record<MessageKey, string> = {
   'iis.auth.defaultDomain': '既定のドメイン:',
   'iis.auth.integrated': '統合 Windows 認証',
   'iis.auth.users': 'ユーザー...',
-  'iis.tls.noCertificate': 'サーバーに証明書がある場合にだけ選択できます。',
+  'iis.tls.noCertificate': 'サーバーに証明書がインストールされている場合のみ選択できます。',
   'iis.communication.title': 'セキュリティ',
   'iis.communication.requireTls': 'TLS 暗号化を要求する',
   'iis.connection.title': '接続',
@@ -319,9 +319,9 @@ export const ja: Record<MessageKey, string> = {
   'iis.computer.domainName': 'ドメイン名:',
   'iis.computer.dnsLookup': 'DNS 参照...',
   'iis.computer.dnsLookupNote':
-    'DNS 参照はシミュレーションされていません。IP アドレスを入力してください。',
+    '[DNS 参照...] はシミュレーションされていません。IP アドレスを入力してください。',
   'iis.computer.domainNote':
-    'ドメインで許可または拒否すると、IIS は接続のたびにクライアントの名前を逆引き (DNS) で調べます。',
+    'ドメイン名で許可または拒否すると、IIS は接続のたびに、クライアントの名前を逆引き DNS で調べます。',
   'iis.computer.badIp': '10.0.0.20 のような IPv4 アドレスを入力してください。',
   'iis.computer.badMask': '255.255.255.0 のようなサブネット マスクを入力してください。',
   'iis.computer.badDomain': 'contoso.com のようなドメイン名を入力してください。',
@@ -333,7 +333,7 @@ export const ja: Record<MessageKey, string> = {
   'iis.messages.ndrCopy': '配信不能レポートのコピーの送信先:',
   'iis.messages.badmail': '不正メール ディレクトリ:',
   'iis.messages.browseNote':
-    '参照... はシミュレーションされていません。フォルダーのパスを入力してください。',
+    '[参照...] はシミュレーションされていません。フォルダーのパスを入力してください。',
 
   'iis.delivery.outbound': '送信',
   'iis.delivery.local': 'ローカル',
@@ -343,10 +343,10 @@ export const ja: Record<MessageKey, string> = {
   'iis.delivery.retryNext': '以降の再試行間隔 (分):',
   'iis.delivery.delay': '遅延通知:',
   'iis.delivery.expiration': '有効期限のタイムアウト:',
-  'iis.delivery.security': '送信セキュリティ...',
+  'iis.delivery.security': '送信のセキュリティ...',
   'iis.delivery.connections': '送信接続...',
   'iis.delivery.advanced': '詳細設定...',
-  'iis.outSecurity.title': '送信セキュリティ',
+  'iis.outSecurity.title': '送信のセキュリティ',
   'iis.outSecurity.legend': '配信するときの認証',
   'iis.outSecurity.user': 'ユーザー名:',
   'iis.outSecurity.account': 'アカウント:',
@@ -365,14 +365,14 @@ export const ja: Record<MessageKey, string> = {
   'iis.advanced.fqdn': '完全修飾ドメイン名:',
   'iis.advanced.checkDns': 'DNS の確認',
   'iis.advanced.checkDnsNote':
-    'DNS の確認はシミュレーションされていません。コンソールで nslookup を使ってください。',
+    '[DNS の確認] はシミュレーションされていません。コンソールで nslookup を使ってください。',
   'iis.advanced.smartHost': 'スマート ホスト:',
   'iis.advanced.directFirst': 'スマート ホストへ送信する前に直接配信を試行する',
   'iis.advanced.reverseDns': '受信メッセージで逆引き DNS 参照を実行する',
   'iis.advanced.externalDns': '外部 DNS サーバーの構成...',
   'iis.dns.title': '外部 DNS サーバーの構成',
   'iis.dns.hint':
-    '一覧が空のときは、Windows の DNS クライアントに設定された DNS サーバーを使います。',
+    '一覧が空の場合、IIS は Windows の DNS クライアントに設定されている DNS サーバーを使います。',
   'iis.dns.servers': 'DNS サーバー:',
   'iis.dns.address': 'DNS サーバーの IP アドレス',
   'iis.dns.add': '追加',
@@ -406,14 +406,28 @@ export const ja: Record<MessageKey, string> = {
   'firewall.col.localPort': 'ローカル ポート',
   'firewall.col.remotePort': 'リモート ポート',
   'firewall.profile.all': 'すべて',
+  'firewall.profile.domain': 'ドメイン',
+  'firewall.profile.private': 'プライベート',
+  'firewall.profile.public': 'パブリック',
   'firewall.yes': 'はい',
   'firewall.no': 'いいえ',
   'firewall.allow': '許可',
   'firewall.block': 'ブロック',
   'firewall.any': '任意',
   'firewall.empty': '規則はありません。',
-  'firewall.readOnly':
-    '読み取り専用の表示です。規則の変更はコンソールで行います: Get-NetFirewallRule、Enable-NetFirewallRule、Disable-NetFirewallRule、netsh advfirewall。',
+  'firewall.note':
+    'ラジオ ボタンで規則を選択し (方向キーで選択を移動)、wf.msc の [操作] ウィンドウと同じく [規則の有効化] または [規則の無効化] を実行します。コンソールでも同じ操作ができます: Get-NetFirewallRule、Enable-NetFirewallRule、Disable-NetFirewallRule、netsh advfirewall。',
+  'firewall.ruleActions': '{list} で選択した規則の操作',
+  'firewall.enableRule': '規則の有効化',
+  'firewall.disableRule': '規則の無効化',
+  'firewall.turnOff': 'ファイアウォールを無効にする (すべてのプロファイル)...',
+  'firewall.turnOn': 'ファイアウォールを有効にする (すべてのプロファイル)',
+  'firewall.offDialog.title': 'Windows Defender ファイアウォールを無効にしますか?',
+  'firewall.offDialog.body':
+    '{host} のすべてのプロファイル (ドメイン、プライベート、パブリック) でファイアウォールが無効になります。受信の規則と送信の規則はどれも適用されなくなり、サーバーは保護されない状態になります。',
+  'firewall.offDialog.notAFix':
+    'ファイアウォールを無効にすることは修正ではありません。通信をブロックしている規則を見つけて、その規則だけを無効にしてください。',
+  'firewall.offDialog.confirm': '無効にする',
 
   'services.title': 'サービス (ローカル)',
   'services.none': 'このシナリオには、Windows サービスのあるホストがありません。',
@@ -428,6 +442,35 @@ export const ja: Record<MessageKey, string> = {
   'services.start.automatic': '自動',
   'services.start.manual': '手動',
   'services.start.disabled': '無効',
-  'services.readOnly':
-    '読み取り専用の表示です。サービスの開始、停止、設定はコンソールで行います: Get-Service、Start-Service、Set-Service、sc、net start。',
+  'services.toolbar': 'サービスの操作',
+  'services.action.start': '開始',
+  'services.action.stop': '停止',
+  'services.action.pause': '一時停止',
+  'services.action.resume': '再開',
+  'services.action.restart': '再起動',
+  'services.action.properties': 'プロパティ',
+  'services.note':
+    'ラジオ ボタンでサービスを選択します (方向キーで選択を移動)。Enter キーまたはダブルクリックでプロパティを開きます。コンソールでも同じ操作ができます: Get-Service、Start-Service、Set-Service、sc、net start。',
+  'services.props.title': '{name} のプロパティ (ローカル コンピューター)',
+  'services.props.name': 'サービス名:',
+  'services.props.displayName': '表示名:',
+  'services.props.description': '説明:',
+  'services.props.startType': 'スタートアップの種類:',
+  'services.props.status': 'サービスの状態:',
+  'services.props.disabledHint':
+    'このサービスは無効です。開始する前に、別のスタートアップの種類を選んで [適用] をクリックしてください。',
+  'services.failed.start': '{host} の {service} サービスを開始できませんでした。',
+  'services.failed.stop': '{host} の {service} サービスを停止できませんでした。',
+  'services.failed.pause': '{host} の {service} サービスを一時停止できませんでした。',
+  'services.failed.resume': '{host} の {service} サービスを再開できませんでした。',
+  'services.failed.restart': '{host} の {service} サービスを再起動できませんでした。',
+  'services.error.disabled':
+    'エラー 1058: サービスを開始できません。サービスが無効であるか、またはサービスに関連付けられた有効なデバイスがありません。',
+  'services.error.dependency':
+    'エラー 1068: 依存関係サービスまたはグループを起動できませんでした。',
+  'services.error.dependents':
+    'エラー 1051: 停止制御は、他の実行中のサービスが依存しているサービスに送信されました。先にそれらのサービスを停止してください。',
+  'services.error.alreadyRunning': 'エラー 1056: サービスのインスタンスは既に実行されています。',
+  'services.error.notRunning': 'エラー 1062: サービスは開始されていません。',
+  'services.error.invalidControl': 'エラー 1052: 要求された制御はこのサービスに対して無効です。',
 };

@@ -14,7 +14,7 @@ export const topicNames: Record<string, Record<Locale, string>> = {
   auth: { en: 'Authentication', ja: '認証' },
   dns: { en: 'DNS (MX and PTR records)', ja: 'DNS (MX レコードと PTR レコード)' },
   delivery: { en: 'Delivery to remote servers', ja: 'リモート サーバーへの配信' },
-  security: { en: 'Security and hardening', ja: 'セキュリティと強化' },
+  security: { en: 'Security and hardening', ja: 'セキュリティ対策と強化' },
   faq: { en: 'FAQ', ja: 'よくある質問' },
   sandbox: { en: 'Free play', ja: 'フリー プレイ' },
 };

@@ -11,6 +11,7 @@ import { consoleMessages } from './messages';
 import { tokenize } from './args';
 import { completeCommand, findCommand } from './commands/index';
 import { resolvePath } from './commands/files';
+import { outputFilter } from './commands/pipeFilter';
 import type { CommandEnv, Shell } from './command';
 
 /** Typing more than this is refused rather than processed (cmd's own limit is 8191). */
@@ -127,6 +128,9 @@ export class ConsoleSession {
   }
 
   #run(line: string): string[] {
+    // `netstat -ano | findstr :25`: run the left side, keep the matching lines.
+    const filter = outputFilter(line.trim(), this.shell);
+    if (filter) return filter.apply(this.#run(filter.left));
     const tokens = tokenize(line.trim());
     if (tokens.length === 0) return [];
     const name = tokens[0] as string;

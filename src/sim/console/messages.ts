@@ -51,7 +51,7 @@ const ja: ConsoleMessages = {
   dirVolume: ' ドライブ C のボリューム ラベルがありません。',
   dirSerial: ' ボリューム シリアル番号は 1A2B-3C4D です',
   dirOf: (path) => ` ${path} のディレクトリ`,
-  dirFiles: (n, bytes) => `${String(n).padStart(16)} 個のファイル ${bytes.padStart(18)} バイト`,
+  dirFiles: (n, bytes) => `${String(n).padStart(16)} 個のファイル ${bytes.padStart(19)} バイト`,
   dirDirs: (n, free) => `${String(n).padStart(16)} 個のディレクトリ  ${free} バイトの空き領域`,
   fileNotFound: 'ファイルが見つかりません',
   pathNotFound: (p) => `パス '${p}' が存在しないため検出できません。`,

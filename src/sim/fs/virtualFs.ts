@@ -4,7 +4,12 @@ export interface VirtualFile {
   path: string;
   content: string;
   mtime: number;
+  /** Bytes on disk when `content` is only a stand-in (a 38 GB log file); else its length counts. */
+  size?: number;
 }
+
+/** What a file takes on disk: its declared size, or its content's length. */
+export const fileSize = (f: VirtualFile): number => f.size ?? f.content.length;
 
 const key = (path: string) => path.replace(/\//g, '\\').replace(/\\+$/, '').toLowerCase();
 
@@ -29,11 +34,11 @@ export class VirtualFs {
     return this.#dirs.get(key(path)) ?? null;
   }
 
-  writeFile(path: string, content: string, mtime: number): void {
+  writeFile(path: string, content: string, mtime: number, size?: number): void {
     const dir = path.slice(0, path.lastIndexOf('\\'));
     // The queue writes thousands of files into folders that exist: skip the walk then.
     if (dir && !this.#dirs.has(key(dir))) this.mkdir(dir);
-    this.#files.set(key(path), { path, content, mtime });
+    this.#files.set(key(path), size === undefined ? { path, content, mtime } : { path, content, mtime, size });
   }
 
   appendFile(path: string, content: string, mtime: number): void {

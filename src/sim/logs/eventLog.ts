@@ -154,3 +154,54 @@ export function startTypeChanged(
         : `The start type of the ${displayName} service was changed from ${START_WORDS[from].en} to ${START_WORDS[to].en}.`,
   };
 }
+
+/**
+ * smtpsvc 115 (System log): the virtual server could not open its listening socket, here because
+ * another program holds the port (WSAEADDRINUSE, 10048 = 0x2740). The service itself keeps
+ * running; only the instance is stopped (docs/fidelity.md: ID and text unconfirmed).
+ */
+export function event115(time: number, instance: number): EventLogEntry {
+  return {
+    log: 'System',
+    source: 'smtpsvc',
+    eventId: 115,
+    level: 'Error',
+    time,
+    message: `The service could not bind instance ${instance}.  The data is the error code.\r\n\r\nData: 0000: 00002740`,
+  };
+}
+
+/** Service Control Manager 7045: a feature's installation registered a service (ja-terms §4.3). */
+export function event7045(
+  time: number,
+  service: { displayName: string; file: string; start: 'auto start' | 'demand start' },
+  locale: Locale,
+): EventLogEntry {
+  const ja = locale === 'ja';
+  const start = ja ? (service.start === 'auto start' ? '自動開始' : '要求による開始') : service.start;
+  return {
+    log: 'System',
+    source: 'Service Control Manager',
+    eventId: 7045,
+    level: 'Information',
+    time,
+    message: ja
+      ? `サービスがシステムにインストールされました。\r\n\r\nサービス名:  ${service.displayName}\r\nサービス ファイル名:  ${service.file}\r\nサービスの種類:  ユーザー モード サービス\r\nサービスの開始の種類:  ${start}\r\nサービス アカウント:  LocalSystem`
+      : `A service was installed in the system.\r\n\r\nService Name:  ${service.displayName}\r\nService File Name:  ${service.file}\r\nService Type:  user mode service\r\nService Start Type:  ${start}\r\nService Account:  LocalSystem`,
+  };
+}
+
+/** srv 2013 (System log): Windows warns that a volume is at or near capacity (under 10 % free). */
+export function event2013(time: number, locale: Locale): EventLogEntry {
+  return {
+    log: 'System',
+    source: 'srv',
+    eventId: 2013,
+    level: 'Warning',
+    time,
+    message:
+      locale === 'ja'
+        ? 'C: ディスクの空き容量が不足しているか、不足しかけています。いくつかのファイルを削除する必要があります。'
+        : 'The C: disk is at or near capacity.  You may need to delete some files.',
+  };
+}

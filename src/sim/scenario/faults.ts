@@ -7,7 +7,8 @@
  * or a change that would change nothing (a fault that leaves no trace is an authoring mistake).
  */
 import { ipMatches } from '../smtp/policy';
-import { receiverPolicySchema, type Fault, type HostSpec, type WorldSpec } from './schema';
+import { receiverPolicySchema, receiverSchema, type Fault, type HostSpec, type WorldSpec } from './schema';
+import { PROGRAMS, type ProgramInfo } from '../world/programs';
 
 export interface FaultProblem {
   /** Path inside the fault, e.g. ['host']. */
@@ -462,7 +463,75 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
 
   /** The DNS server answers nothing: every lookup times out. */
   'dns-server-down': (world, f) => breakDnsServer(world, f.host, { down: true }),
+
+  /**
+   * A mail program left on the IIS host (hMailServer) starts with Windows and takes the SMTP port
+   * first: the virtual server cannot bind (smtpsvc 115), and clients talk to the program instead.
+   */
+  'port-in-use': (world, f) => {
+    const host = hostAt(world, f.host, 'host', ['iis']);
+    if (isProblem(host)) return host;
+    if (host.receiver)
+      return { path: ['host'], message: `host '${f.host}' already runs another mail server` };
+    const bindings = host.iis?.bindings ?? [{ ip: '', port: 25 }];
+    if (!bindings.some((b) => b.port === f.port))
+      return {
+        path: ['port'],
+        message: `the virtual server on '${f.host}' does not listen on port ${f.port} (it listens on ${bindings.map((b) => b.port).join(', ')}), so a program there would take nothing from it`,
+      };
+    const program = PROGRAMS[f.program] as ProgramInfo;
+    const parent = host.fqdn.slice(host.fqdn.indexOf('.') + 1);
+    host.services = {
+      ...host.services,
+      [program.service]: { status: 'Running', startType: 'Automatic' },
+    };
+    // Both start with Windows; the program got the port first (SMTPSVC runs, its instance does not).
+    const smtp = Object.keys(host.services).find((k) => k.toUpperCase() === 'SMTPSVC') ?? 'SMTPSVC';
+    host.services[smtp] = { status: 'Running', startType: host.services[smtp]?.startType ?? 'Automatic' };
+    host.receiver = receiverSchema.parse({
+      dialect: program.dialect,
+      domains: [`helpdesk.${parent}`],
+      ports: [f.port],
+      tls: false,
+      service: program.service,
+    });
+    return null;
+  },
+
+  /**
+   * The logging schedule is "Unlimited file size": one W3C file, extend1.log, has grown for years
+   * until volume C: has no free space left. IIS refuses new mail (452 4.3.1) and writes no log.
+   */
+  'disk-full': (world, f) => {
+    const host = hostAt(world, f.host, 'host', ['iis']);
+    if (isProblem(host)) return host;
+    const start = Date.parse(world.start);
+    const since = new Date(start - 3 * 365 * 86_400_000).toISOString();
+    const logging = host.iis?.logging;
+    host.iis = { ...host.iis, logging: { ...logging, enabled: true, schedule: 'unlimited' } };
+    const fields = logging?.fields ?? ['time', 'c-ip', 'cs-method', 'cs-uri-stem', 'sc-status'];
+    host.disk = { sizeMb: Math.max(61_440, f.logGb * 1024 + 20_480), freeMb: 0 };
+    host.files = [
+      ...(host.files ?? []).filter((x) => x.path.toLowerCase() !== EXTEND1.toLowerCase()),
+      {
+        path: EXTEND1,
+        sizeMb: f.logGb * 1024,
+        // Still written to until the disk filled, a few hours before the learner arrives.
+        modified: new Date(start - 6 * 3_600_000).toISOString(),
+        text: [
+          '#Software: Microsoft Internet Information Services 10.0',
+          '#Version: 1.0',
+          `#Date: ${since.slice(0, 10)} ${since.slice(11, 19)}`,
+          `#Fields: ${fields.join(' ')} `,
+          '',
+        ].join('\r\n'),
+      },
+    ];
+    return null;
+  },
 };
+
+const EXTEND1 = 'C:\\Windows\\System32\\LogFiles\\SMTPSVC1\\extend1.log';
 
 export function applyFault(world: WorldSpec, fault: Fault): FaultProblem | null {
   const apply = APPLIERS[fault.kind] as Applier<typeof fault.kind>;

@@ -81,7 +81,9 @@ function check(world: World, o: Objective): boolean {
         world
           .snapshot()
           .hosts.find((h) => h.name === o.host)
-          ?.services.some((s) => s.name === o.service.toUpperCase() && s.status === 'Running') ??
+          ?.services.some(
+            (s) => s.name.toUpperCase() === o.service.toUpperCase() && s.status === 'Running',
+          ) ??
         false
       );
     case 'service-start-type':
@@ -89,7 +91,9 @@ function check(world: World, o: Objective): boolean {
         world
           .snapshot()
           .hosts.find((h) => h.name === o.host)
-          ?.services.some((s) => s.name === o.service.toUpperCase() && s.startType === o.equals) ??
+          ?.services.some(
+            (s) => s.name.toUpperCase() === o.service.toUpperCase() && s.startType === o.equals,
+          ) ??
         false
       );
     case 'logging-enabled':

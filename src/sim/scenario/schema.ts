@@ -164,7 +164,7 @@ export const receiverPolicySchema = z.strictObject({
 });
 
 export const receiverSchema = z.strictObject({
-  dialect: z.enum(['postfix', 'iis', 'gmail', 'outlook']),
+  dialect: z.enum(['postfix', 'iis', 'gmail', 'outlook', 'hmailserver']),
   domains: z.array(domain).min(1),
   /** Known mailboxes; omitted = every address in `domains` is accepted. */
   mailboxes: z.array(mailbox).optional(),
@@ -180,6 +180,11 @@ export const receiverSchema = z.strictObject({
   busy: z.boolean().default(false),
   /** Relays to any domain for clients that authenticated or are listed (an ISP or hosted smart host). */
   relay: z.strictObject({ authenticated: z.boolean().default(true), clients: z.array(ipOrSubnet).default([]) }).optional(),
+  /**
+   * A mail program installed on a Windows host (hMailServer on an IIS host): the Windows service that
+   * runs it. It listens only while that service runs, and holds its ports against IIS (`port-in-use`).
+   */
+  service: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like hMailServer').optional(),
 });
 
 export const hostSchema = z.strictObject({
@@ -213,6 +218,28 @@ export const hostSchema = z.strictObject({
   receiver: receiverSchema.optional(),
   /** Ports open on this host besides the SMTP listener (e.g. 443 on a web server). */
   listens: z.array(port).optional(),
+  /**
+   * false: the SMTP Server feature is not installed yet (a fresh server): no SMTPSVC, no mailroot,
+   * until `Install-WindowsFeature SMTP-Server`; the settings then start at the IIS defaults.
+   */
+  smtpInstalled: z.boolean().optional(),
+  /** The system volume C: (Get-PSDrive, dir): its size, and its free space at the start (with `files` on it), in MB. */
+  disk: z.strictObject({ sizeMb: z.number().int().min(1024).max(16_777_216), freeMb: z.number().min(0) }).optional(),
+  /**
+   * Large files already on the host (old log files that fill the disk). `text` is a short stand-in
+   * for the content; `sizeMb` is what the file takes on disk, and is freed when it is deleted.
+   */
+  files: z
+    .array(
+      z.strictObject({
+        path: z.string().regex(/^[A-Za-z]:\\[^<>"|?*]{1,250}$/, 'expected a Windows path like C:\\Logs\\old.log'),
+        sizeMb: z.number().min(0).max(1_048_576),
+        modified: z.iso.datetime({ offset: true, message: 'expected an ISO date-time like 2026-03-05T06:00:00Z' }),
+        text: z.string().max(4000).default(''),
+      }),
+    )
+    .max(500)
+    .optional(),
 });
 
 export const dnsRecordSchema = z.discriminatedUnion('type', [
@@ -340,6 +367,14 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('blocklisted'), host: hostName, zone: domain.default('zen.spamhaus.org'), reason: z.string().max(300).optional() }),
   z.strictObject({ kind: z.literal('dns-refuses-tcp'), host: hostName }),
   z.strictObject({ kind: z.literal('dns-server-down'), host: hostName }),
+  // The IIS host itself: another program on its port, a full disk.
+  z.strictObject({ kind: z.literal('port-in-use'), host: hostName, port: port.default(25), program: z.enum(['hMailServer']).default('hMailServer') }),
+  z.strictObject({
+    kind: z.literal('disk-full'),
+    host: hostName,
+    /** The old log file that filled the volume, in GB. */
+    logGb: z.number().int('expected whole GB').min(1, 'expected at least 1 GB').max(1000, 'expected at most 1000 GB').default(38),
+  }),
 ]);
 export type Fault = z.infer<typeof faultSchema>;
 

@@ -37,7 +37,8 @@ export interface PolicyFacts {
 
 /** A refusal: the reply to send instead of the normal one, and whether to hang up after it. */
 export interface PolicyVerdict {
-  check: PolicyCheck;
+  /** The receiver check that refused, or the IIS host's own state (`insufficientStorage`: disk full). */
+  check: PolicyCheck | 'insufficientStorage';
   code: number;
   /** Reply text lines, placeholders filled, without the code. */
   lines: string[];

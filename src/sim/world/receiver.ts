@@ -35,6 +35,7 @@ const DEFAULT_MAX_BYTES: Record<string, number> = {
   gmail: 157_286_400,
   outlook: 157_286_400,
   iis: 2_097_152,
+  hmailserver: 20_971_520,
 };
 
 const hasChecks = (p: ReceiverPolicy) =>
@@ -69,7 +70,16 @@ export class ReceiverServer implements ServerHooks {
     readonly spec: ReceiverSpec,
   ) {
     const ports = spec.ports ?? [25];
-    host.smtpListening = (port) => ports.includes(port);
+    // A program on a Windows host (hMailServer next to IIS) shares the host with other listeners.
+    const others = host.smtpListening;
+    host.smtpListening = (port, localIp) => this.listens(port) || others(port, localIp);
+    if (spec.service) host.programListening = (port) => this.listens(port);
+  }
+
+  /** Does this server answer on the port now (a program only while its Windows service runs)? */
+  listens(port: number): boolean {
+    if (!(this.spec.ports ?? [25]).includes(port)) return false;
+    return !this.spec.service || this.host.service(this.spec.service)?.status === 'Running';
   }
 
   #local(domain: string): boolean {

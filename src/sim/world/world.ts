@@ -100,7 +100,9 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
       const outcome = ctx.net.connect(from, ip, port);
       if (outcome.kind !== 'connected') return outcome;
       const host = outcome.host as HostRuntime;
-      const server = iis.get(host.name) ?? receivers.get(host.name);
+      // The IIS virtual server when it holds the port, else a program on the host (hMailServer) or a remote receiver.
+      const virtualServer = iis.get(host.name);
+      const server = virtualServer?.listens(port, outcome.localIp) ? virtualServer : (receivers.get(host.name) ?? virtualServer);
       if (!server) return { kind: 'refused', host };
       const conn = new SmtpConnection(server.sessionInput(outcome.sourceIp, outcome.localIp), clock, server) as SmtpConnection & {
         clientIp: string;
@@ -124,6 +126,8 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
     if (host.spec.iis || host.role === 'iis') iis.set(host.name, new IisServer(ctx, host, host.spec.iis));
     if (host.spec.receiver) receivers.set(host.name, new ReceiverServer(ctx, host, host.spec.receiver));
   }
+  // A program that took the SMTP port before SMTPSVC started keeps it (port-in-use).
+  for (const s of iis.values()) s.bootBind();
   for (const host of hosts.values()) {
     if (host.role === 'iis' || host.role === 'app' || host.role === 'client') {
       consoles.set(host.name, new ConsoleSession(ctx, host, iis.get(host.name) ?? null));
@@ -190,7 +194,7 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
       }
       case 'config.set': {
         const server = iis.get(action.host);
-        if (!server) return { ok: false, output: [], error: `No IIS SMTP server on host '${action.host}'` };
+        if (!server || !server.installed) return { ok: false, output: [], error: `No IIS SMTP server on host '${action.host}'` };
         const error = applyConfigPatch(server, action.patch);
         if (error) return { ok: false, output: [], error };
         // New delay/expiration times apply to what is already queued (measured from arrival).
@@ -277,7 +281,7 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
         events: Object.fromEntries([...hosts.values()].map((h) => [h.name, [...h.events]])),
         consoles: Object.fromEntries([...consoles.values()].map((c) => [c.host.name, c.snapshot()])),
         // Copies: the live settings are mutated in place by config.set.
-        iis: Object.fromEntries([...iis.values()].map((s) => [s.host.name, structuredClone(s.settings)])),
+        iis: Object.fromEntries([...iis.values()].filter((s) => s.installed).map((s) => [s.host.name, structuredClone(s.settings)])),
       };
       return cached;
     },

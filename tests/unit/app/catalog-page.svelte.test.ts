@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCatalog, type ParseScenario } from '../../../src/app/catalog';
+import { catalogFromIndex } from '../../../src/app/catalog';
 import type { LoadedScenario, ScenarioLoadResult } from '../../../src/sim';
 import CatalogPage from '../../../src/ui/catalog/CatalogPage.svelte';
+import { buildIndex, type ParseScenario } from '../../../plugins/scenarioCatalog';
 
 const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>';
 const text = (en: string) => ({ ja: en, en });
@@ -37,10 +38,13 @@ afterEach(() => {
 
 describe('CatalogPage', () => {
   it('should list good and broken scenarios by topic, and run nothing from scenario texts', () => {
-    const catalog = buildCatalog(
+    // As in the app: the plugin indexes the files at build time, the index reaches the page as
+    // JSON, and the page builds its catalog from it.
+    const { index } = buildIndex(
       { '/scenarios/queue/01-good.yaml': 'good', '/scenarios/queue/02-bad.yaml': 'bad' },
       parse,
     );
+    const catalog = catalogFromIndex(JSON.parse(JSON.stringify(index)));
     component = mount(CatalogPage, { target: document.body, props: { catalog } });
     flushSync();
 
@@ -62,7 +66,7 @@ describe('CatalogPage', () => {
   it('should say so when there are no scenarios', () => {
     component = mount(CatalogPage, {
       target: document.body,
-      props: { catalog: buildCatalog({}, parse) },
+      props: { catalog: catalogFromIndex(buildIndex({}, parse).index) },
     });
     flushSync();
     expect(document.body.textContent).toContain('No scenarios were found.');

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildCatalog,
+  catalogFromIndex,
   describeFile,
+  scenarioLoader,
   topicSlug,
-  type ParseScenario,
+  type ScenarioIndexEntry,
 } from '../../../src/app/catalog';
-import type { Scenario, ScenarioLoadResult } from '../../../src/sim';
+import type { LoadedScenario } from '../../../src/sim';
+import { buildIndex, type ParseScenario } from '../../../plugins/scenarioCatalog';
 
 /** A stand-in parser: `id: x` makes a scenario, `error` fails with a located error, `throw` crashes. */
 const fakeParse: ParseScenario = (text, fileName, bases) => {
@@ -23,9 +25,12 @@ const fakeParse: ParseScenario = (text, fileName, bases) => {
     id,
     level: 1,
     topics: ['queue'],
+    title: { ja: id, en: id },
+    summary: { ja: 's', en: 's' },
+    briefing: { ja: 'b', en: 'b' },
     basesSeen: Object.keys(bases),
-  } as unknown as Scenario;
-  return { ok: true, scenario } as ScenarioLoadResult;
+  } as unknown as LoadedScenario;
+  return { ok: true, scenario };
 };
 
 describe('describeFile', () => {
@@ -42,7 +47,9 @@ describe('describeFile', () => {
   });
 });
 
-describe('buildCatalog', () => {
+// The files are parsed at build time by the plugin (buildIndex); the page builds its catalog
+// from the light index (catalogFromIndex). Together they are the old in-browser buildCatalog.
+describe('buildIndex + catalogFromIndex', () => {
   const files = {
     '/scenarios/bases/small-office.yaml': 'base',
     '/scenarios/queue/02-second.yaml': 'id: second',
@@ -51,14 +58,35 @@ describe('buildCatalog', () => {
     '/scenarios/connection/01-crash.yaml': 'throw',
     '/scenarios/connection/02-dup.yaml': 'id: first',
   };
-  const catalog = buildCatalog(files, fakeParse);
+  const built = buildIndex(files, fakeParse);
+  const catalog = catalogFromIndex(built.index);
 
   it('should pass base worlds to the parser and not list them', () => {
-    expect(catalog.bases).toEqual({ 'small-office': 'base' });
+    expect(built.index.some((e) => e.file.includes('bases'))).toBe(false);
     expect(catalog.entries.some((e) => e.file.includes('bases'))).toBe(false);
-    expect(
-      (catalog.byId.get('first')?.scenario as unknown as { basesSeen: string[] }).basesSeen,
-    ).toEqual(['small-office']);
+    expect((built.scenarios.get('first') as unknown as { basesSeen: string[] }).basesSeen).toEqual([
+      'small-office',
+    ]);
+  });
+
+  it('should put only what the catalog shows in the index', () => {
+    expect(built.index.find((e) => e.ok && e.id === 'second')).toEqual({
+      file: 'scenarios/queue/02-second.yaml',
+      ok: true,
+      id: 'second',
+      title: { ja: 'second', en: 'second' },
+      summary: { ja: 's', en: 's' },
+      level: 1,
+      topics: ['queue'],
+    });
+    expect(catalog.byId.get('second')?.scenario).toEqual({
+      id: 'second',
+      title: { ja: 'second', en: 'second' },
+      summary: { ja: 's', en: 's' },
+      level: 1,
+      topics: ['queue'],
+    });
+    expect([...built.scenarios.keys()].sort()).toEqual(['first', 'second']);
   });
 
   it('should group by folder and order by numeric prefix', () => {
@@ -89,9 +117,67 @@ describe('buildCatalog', () => {
 
   it('should survive a parser that throws, and flag duplicate ids', () => {
     const crash = catalog.entries.find((e) => e.file.endsWith('01-crash.yaml'));
-    expect(crash?.kind).toBe('broken');
+    expect(crash).toMatchObject({
+      kind: 'broken',
+      errors: [{ file: 'scenarios/connection/01-crash.yaml', message: 'loader crashed: boom' }],
+    });
     const dup = catalog.entries.find((e) => e.file.endsWith('02-dup.yaml'));
     expect(dup).toMatchObject({ kind: 'broken', errors: [{ path: 'id' }] });
     expect(catalog.byId.get('first')?.file).toBe('scenarios/queue/01-first.yaml');
+  });
+
+  it('should list a scenario that JSON cannot carry as broken, saying what is wrong', () => {
+    const parse: ParseScenario = (text, file, bases) => {
+      const result = fakeParse(text, file, bases);
+      if (result.ok) Object.assign(result.scenario, { when: new Date(0), note: undefined });
+      return result;
+    };
+    const { index, scenarios } = buildIndex({ '/scenarios/queue/01-x.yaml': 'id: x' }, parse);
+    expect(scenarios.size).toBe(0);
+    expect(index).toMatchObject([
+      { ok: false, errors: [{ message: /not plain data \(when: Date\)/ }] },
+    ]);
+  });
+});
+
+describe('scenarioLoader', () => {
+  const scenario = { id: 'one' } as LoadedScenario;
+
+  it('should load on first use and then return the scenario itself', async () => {
+    let calls = 0;
+    const load = scenarioLoader(
+      new Map([['one', () => (calls++, Promise.resolve({ default: scenario }))]]),
+    );
+    const first = load('one');
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBe(scenario);
+    expect(load('one')).toBe(scenario);
+    expect(calls).toBe(1);
+  });
+
+  it('should reject an unknown id, and retry a load that failed', async () => {
+    let fail = true;
+    const load = scenarioLoader(
+      new Map([
+        [
+          'one',
+          () =>
+            fail
+              ? Promise.reject(new Error('Failed to fetch dynamically imported module'))
+              : Promise.resolve({ default: scenario }),
+        ],
+      ]),
+    );
+    await expect(load('nope')).rejects.toThrow('no scenario with id "nope"');
+    await expect(load('one')).rejects.toThrow('Failed to fetch');
+    fail = false;
+    expect(await load('one')).toBe(scenario);
+  });
+});
+
+describe('catalogFromIndex', () => {
+  it('should make an empty catalog from an empty index', () => {
+    const index: ScenarioIndexEntry[] = [];
+    expect(catalogFromIndex(index)).toEqual({ groups: [], entries: [], byId: new Map() });
   });
 });

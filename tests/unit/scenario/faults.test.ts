@@ -283,6 +283,44 @@ const CASES: Record<
         'v=spf1 include:spf.protection.outlook.com -all',
       ]),
   },
+  'port-in-use': {
+    fault: { kind: 'port-in-use', host: 'WEB01' },
+    check: (w, b) => {
+      expect(w.hosts.WEB01!.services).toEqual({
+        ...b.hosts.WEB01!.services,
+        SMTPSVC: { status: 'Running', startType: 'Automatic' },
+        hMailServer: { status: 'Running', startType: 'Automatic' },
+      });
+      expect(w.hosts.WEB01!.receiver).toEqual({
+        dialect: 'hmailserver',
+        domains: ['helpdesk.contoso.com'],
+        ports: [25],
+        tls: false,
+        accounts: [],
+        busy: false,
+        service: 'hMailServer',
+      });
+    },
+  },
+  'disk-full': {
+    fault: { kind: 'disk-full', host: 'WEB01', logGb: 38 },
+    check: (w, b) => {
+      expect(w.hosts.WEB01!.disk).toEqual({ sizeMb: 61_440, freeMb: 0 });
+      expect(w.hosts.WEB01!.iis!.logging).toEqual({
+        ...b.hosts.WEB01!.iis!.logging,
+        enabled: true,
+        schedule: 'unlimited',
+      });
+      expect(w.hosts.WEB01!.files?.map((f) => [f.path, f.sizeMb, f.modified])).toEqual([
+        ['C:\\Windows\\System32\\LogFiles\\SMTPSVC1\\extend1.log', 38 * 1024, '2026-03-04T18:30:00.000Z'],
+      ]);
+      expect(w.hosts.WEB01!.files?.[0]?.text.split('\r\n').slice(0, 3)).toEqual([
+        '#Software: Microsoft Internet Information Services 10.0',
+        '#Version: 1.0',
+        '#Date: 2023-03-06 00:30:00',
+      ]);
+    },
+  },
 };
 
 describe('fault library', () => {

@@ -72,7 +72,7 @@ export function removeFiles(
         continue;
       }
       const reason = ja
-        ? `別のプロセスが使用中であるため、プロセスはファイル '${f.path}' にアクセスできません。`
+        ? `別のプロセスで使用されているため、プロセスはファイル '${f.path}' にアクセスできません。`
         : `The process cannot access the file '${f.path}' because it is being used by another process.`;
       const verb = cmdlet === 'Move-Item' ? (ja ? '移動' : 'move') : ja ? '削除' : 'remove';
       errors.push(

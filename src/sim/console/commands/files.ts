@@ -2,6 +2,7 @@
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
 import { dirDate, psDate } from '../../clock/time';
+import { fileSize } from '../../fs/virtualFs';
 
 const thousands = (n: number) => n.toLocaleString('en-US');
 
@@ -34,7 +35,7 @@ function cmdDir(env: CommandEnv, target: string): string[] {
   const now = env.ctx.clock.now();
   const off = env.ctx.utcOffsetMinutes;
   const when = (t: number) => dirDate(t, off, env.locale);
-  const total = files.reduce((n, f) => n + f.content.length, 0);
+  const total = files.reduce((n, f) => n + fileSize(f), 0);
   return [
     m.dirVolume,
     m.dirSerial,
@@ -43,9 +44,9 @@ function cmdDir(env: CommandEnv, target: string): string[] {
     '',
     ...(dir ? [`${when(now)}    <DIR>          .`, `${when(now)}    <DIR>          ..`] : []),
     ...dirs.map((d) => `${when(now)}    <DIR>          ${d.slice(d.lastIndexOf('\\') + 1)}`),
-    ...files.map((f) => `${when(f.mtime)} ${thousands(f.content.length).padStart(17)} ${f.path.slice(f.path.lastIndexOf('\\') + 1)}`),
+    ...files.map((f) => `${when(f.mtime)} ${thousands(fileSize(f)).padStart(17)} ${f.path.slice(f.path.lastIndexOf('\\') + 1)}`),
     m.dirFiles(files.length, thousands(total)),
-    m.dirDirs(dirs.length + (dir ? 2 : 0), '41,234,567,168'),
+    m.dirDirs(dirs.length + (dir ? 2 : 0), thousands(env.host.freeBytes())),
   ];
 }
 
@@ -71,7 +72,7 @@ function psDir(env: CommandEnv, target: string, line: string): string[] {
     'Mode                 LastWriteTime         Length Name',
     '----                 -------------         ------ ----',
     ...dirs.map((d) => `d-----        ${when(now)}                ${d.slice(d.lastIndexOf('\\') + 1)}`),
-    ...files.map((f) => `-a----        ${when(f.mtime)} ${String(f.content.length).padStart(14)} ${f.path.slice(f.path.lastIndexOf('\\') + 1)}`),
+    ...files.map((f) => `-a----        ${when(f.mtime)} ${String(fileSize(f)).padStart(14)} ${f.path.slice(f.path.lastIndexOf('\\') + 1)}`),
     '',
     '',
   ];

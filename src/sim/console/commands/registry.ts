@@ -12,6 +12,9 @@ import * as events from './events';
 import * as mail from './mail';
 import * as dnsServer from './dnsServer';
 import * as sockets from './sockets';
+import * as processes from './processes';
+import * as drives from './drives';
+import * as features from './features';
 
 let all: Command[] | null = null;
 
@@ -50,6 +53,13 @@ export function allCommands(): Command[] {
     dnsServer.addDnsServerResourceRecordPtr,
     sockets.netstat,
     sockets.getNetTcpConnection,
+    processes.tasklist,
+    processes.getProcess,
+    processes.stopProcess,
+    processes.taskkill,
+    drives.getPsDrive,
+    features.getWindowsFeature,
+    features.installWindowsFeature,
     services.getService,
     services.startService,
     services.stopService,

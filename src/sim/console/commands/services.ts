@@ -6,6 +6,7 @@
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
 import type { ServiceState } from '../../world/host';
+import { event7036 } from '../../logs/eventLog';
 import { controlService, dependentsOf, PAUSABLE, type ControlResult, type ServiceAction } from '../../world/smtpService';
 
 /** Apply an SCM control; services outside the IIS family just change state. */
@@ -13,6 +14,10 @@ function control(env: CommandEnv, svc: ServiceState, action: ServiceAction, forc
   const viaIis = env.iis && (svc.name === 'SMTPSVC' || svc.name === 'IISADMIN') ? env.iis.controlService(svc.name, action, force) : null;
   if (viaIis) return viaIis;
   const result = controlService(env.host, svc, action, force);
+  // Every service's state change is logged by the SCM (System, 7036), not only IIS's.
+  if (result.ok)
+    for (const t of result.transitions)
+      env.ctx.addEvent(env.host, event7036(env.ctx.clock.now(), t.service.displayName, t.to === 'Running' ? 'running' : t.to === 'Paused' ? 'paused' : 'stopped', env.locale));
   env.ctx.changed();
   return result;
 }
@@ -124,7 +129,7 @@ export const net: Command = {
     if (verb === 'start') {
       if (svc.status !== 'Stopped') return [ja ? '要求したサービスは既に開始されています。' : 'The requested service has already been started.', '', helpmsg(2182), ''];
       if (svc.startType === 'Disabled')
-        return [ja ? 'サービスを開始できません。サービスが無効になっているか、サービスに関連付けられた有効なデバイスがありません。' : 'The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.', '', helpmsg(3521), ''];
+        return [ja ? 'サービスを開始できません。サービスが無効であるか、またはサービスに関連付けられた有効なデバイスがありません。' : 'The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.', '', helpmsg(3521), ''];
       const r = control(env, svc, 'start');
       if (!r.ok) return [t.systemError(1068), '', t.dependencyFailed, ''];
       return starting(n);

@@ -3,6 +3,7 @@ import { iisDialect } from './iis';
 import { postfixDialect } from './postfix';
 import { gmailDialect } from './gmail';
 import { outlookDialect } from './outlook';
+import { hmailserverDialect } from './hmailserver';
 
 /** Every dialect a scenario can name for a server. */
 export const dialects: Record<string, Dialect> = {
@@ -10,4 +11,5 @@ export const dialects: Record<string, Dialect> = {
   postfix: postfixDialect,
   gmail: gmailDialect,
   outlook: outlookDialect,
+  hmailserver: hmailserverDialect,
 };

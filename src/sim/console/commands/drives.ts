@@ -1,0 +1,42 @@
+/**
+ * Get-PSDrive: how full volume C: is (the `disk-full` fault). Used and Free are in GB with two
+ * decimals, as PowerShell 5.1's default table shows them; the other drives (registry, cert,
+ * environment) are listed without sizes.
+ */
+import type { Command } from '../command';
+import { bindPs } from '../args';
+
+const GB = 1024 ** 3;
+
+export const getPsDrive: Command = {
+  names: ['Get-PSDrive', 'gdr'],
+  shells: ['powershell'],
+  summary: { en: 'Show drives and the free space on C:.', ja: 'ドライブと C: の空き領域を表示します。' },
+  usage: 'Get-PSDrive C',
+  run(args, env) {
+    const b = bindPs(args, ['Name', 'PSProvider'], []);
+    const name = ((b.named.Name as string | undefined) ?? b.positional[0] ?? '').replace(/:$/, '');
+    const free = env.host.freeBytes();
+    const used = env.host.diskBytes() - free;
+    const cwd = env.cwd.replace(/^C:\\?/i, '');
+    const rows: [string, string, string, string, string, string][] = [
+      ['C', (used / GB).toFixed(2), (free / GB).toFixed(2), 'FileSystem', 'C:\\', cwd],
+      ['Cert', '', '', 'Certificate', '\\', ''],
+      ['Env', '', '', 'Environment', '', ''],
+      ['HKCU', '', '', 'Registry', 'HKEY_CURRENT_USER', ''],
+      ['HKLM', '', '', 'Registry', 'HKEY_LOCAL_MACHINE', ''],
+    ];
+    const list = name ? rows.filter((r) => r[0].toLowerCase() === name.toLowerCase()) : rows;
+    if (list.length === 0)
+      return [`Get-PSDrive : Cannot find drive. A drive with the name '${name}' does not exist.`];
+    const line = (r: string[]) =>
+      `${r[0]!.padEnd(14)} ${r[1]!.padStart(9)} ${r[2]!.padStart(13)} ${r[3]!.padEnd(13)} ${r[4]!.padEnd(20)} ${r[5]!.padStart(20)}`.trimEnd();
+    return [
+      '',
+      line(['Name', 'Used (GB)', 'Free (GB)', 'Provider', 'Root', 'CurrentLocation']),
+      line(['----', '---------', '---------', '--------', '----', '---------------']),
+      ...list.map(line),
+      '',
+    ];
+  },
+};
