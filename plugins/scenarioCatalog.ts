@@ -189,6 +189,10 @@ export function scenarioCatalog(): Plugin {
     configResolved(config) {
       root = config.root;
     },
+    // Validate once up front, rather than in the first load that needs the index.
+    async buildStart() {
+      await current((message) => this.warn(message));
+    },
     // The filters let the bundler skip this plugin for every other module.
     resolveId: {
       filter: { id: /^virtual:scenario[/-]/ },

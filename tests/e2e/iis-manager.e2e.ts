@@ -12,12 +12,13 @@ async function openWorkspace(page: Page): Promise<void> {
   await expect(page.getByRole('tree')).toBeVisible();
 }
 
-/** Opens the virtual server's context menu from the keyboard and picks Properties. */
+/** Opens the virtual server's context menu from the keyboard and picks Properties (its last item). */
 async function openPropertiesFromKeyboard(page: Page, name: RegExp): Promise<void> {
   const server = page.getByRole('treeitem', { name: /\[SMTP Virtual Server #1\]/ });
   await server.focus();
   await page.keyboard.press('Shift+F10');
   const menu = page.getByRole('menu');
+  await page.keyboard.press('End');
   await expect(menu.getByRole('menuitem', { name: name })).toBeFocused();
   await page.keyboard.press('Enter');
 }

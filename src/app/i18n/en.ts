@@ -160,6 +160,7 @@ export const en = {
   'iis.menu.start': 'Start',
   'iis.menu.stop': 'Stop',
   'iis.menu.pause': 'Pause',
+  'iis.menu.action': 'Action',
   'iis.menu.properties': 'Properties',
   'iis.menu.newDomain': 'New › Domain…',
   'iis.details.description': 'Description',

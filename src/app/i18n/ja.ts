@@ -162,6 +162,7 @@ export const ja: Record<MessageKey, string> = {
   'iis.menu.start': '開始',
   'iis.menu.stop': '停止',
   'iis.menu.pause': '一時停止',
+  'iis.menu.action': '操作',
   'iis.menu.properties': 'プロパティ',
   'iis.menu.newDomain': '新規作成 › ドメイン...',
   'iis.details.description': '説明',

@@ -38,7 +38,10 @@ export class VirtualFs {
     const dir = path.slice(0, path.lastIndexOf('\\'));
     // The queue writes thousands of files into folders that exist: skip the walk then.
     if (dir && !this.#dirs.has(key(dir))) this.mkdir(dir);
-    this.#files.set(key(path), size === undefined ? { path, content, mtime } : { path, content, mtime, size });
+    this.#files.set(
+      key(path),
+      size === undefined ? { path, content, mtime } : { path, content, mtime, size },
+    );
   }
 
   appendFile(path: string, content: string, mtime: number): void {

@@ -178,7 +178,11 @@ export function event7045(
   locale: Locale,
 ): EventLogEntry {
   const ja = locale === 'ja';
-  const start = ja ? (service.start === 'auto start' ? '自動開始' : '要求による開始') : service.start;
+  const start = ja
+    ? service.start === 'auto start'
+      ? '自動開始'
+      : '要求による開始'
+    : service.start;
   return {
     log: 'System',
     source: 'Service Control Manager',

@@ -7,7 +7,13 @@
  * or a change that would change nothing (a fault that leaves no trace is an authoring mistake).
  */
 import { ipMatches } from '../smtp/policy';
-import { receiverPolicySchema, receiverSchema, type Fault, type HostSpec, type WorldSpec } from './schema';
+import {
+  receiverPolicySchema,
+  receiverSchema,
+  type Fault,
+  type HostSpec,
+  type WorldSpec,
+} from './schema';
 import { PROGRAMS, type ProgramInfo } from '../world/programs';
 
 export interface FaultProblem {
@@ -487,7 +493,10 @@ const APPLIERS: { [K in Fault['kind']]: Applier<K> } = {
     };
     // Both start with Windows; the program got the port first (SMTPSVC runs, its instance does not).
     const smtp = Object.keys(host.services).find((k) => k.toUpperCase() === 'SMTPSVC') ?? 'SMTPSVC';
-    host.services[smtp] = { status: 'Running', startType: host.services[smtp]?.startType ?? 'Automatic' };
+    host.services[smtp] = {
+      status: 'Running',
+      startType: host.services[smtp]?.startType ?? 'Automatic',
+    };
     host.receiver = receiverSchema.parse({
       dialect: program.dialect,
       domains: [`helpdesk.${parent}`],

@@ -1,16 +1,6 @@
 /** From a validated scenario to a live world, and the objectives checked on it. */
 import { createWorld, type World } from '../world/world';
-import {
-  hostSchema,
-  worldSpecSchema,
-  type HostSpec,
-  type Objective,
-  type Scenario,
-  type SolutionStep,
-  type WorldSpec,
-  type Localized,
-  type LoadedScenario,
-} from './schema';
+import { type Objective, type Scenario, type Localized, type LoadedScenario } from './schema';
 import type { Locale, MailboxMessageSnapshot } from '../world/types';
 import { relayAllowed } from '../smtp/policy';
 import { toSessionConfig } from '../smtp/iisSettings';
@@ -83,8 +73,7 @@ function check(world: World, o: Objective): boolean {
           .hosts.find((h) => h.name === o.host)
           ?.services.some(
             (s) => s.name.toUpperCase() === o.service.toUpperCase() && s.status === 'Running',
-          ) ??
-        false
+          ) ?? false
       );
     case 'service-start-type':
       return (
@@ -93,8 +82,7 @@ function check(world: World, o: Objective): boolean {
           .hosts.find((h) => h.name === o.host)
           ?.services.some(
             (s) => s.name.toUpperCase() === o.service.toUpperCase() && s.startType === o.equals,
-          ) ??
-        false
+          ) ?? false
       );
     case 'logging-enabled':
       return !!server?.settings.logging.enabled;

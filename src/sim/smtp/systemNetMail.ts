@@ -18,14 +18,20 @@ const STATUS: Record<number, { en: string; ja: string }> = {
     en: 'Client does not have permission to submit mail to this server.',
     ja: 'クライアントには、このサーバーにメールを送信するアクセス許可がありません。',
   },
-  500: { en: 'Syntax error, command unrecognized.', ja: '構文エラーです。コマンドを認識できません。' },
+  500: {
+    en: 'Syntax error, command unrecognized.',
+    ja: '構文エラーです。コマンドを認識できません。',
+  },
   501: {
     en: 'Syntax error in parameters or arguments.',
     ja: 'パラメーターまたは引数の構文エラーです。',
   },
   502: { en: 'Command not implemented.', ja: 'コマンドは実装されていません。' },
   503: { en: 'Bad sequence of commands.', ja: 'コマンドのシーケンスが正しくありません。' },
-  504: { en: 'Command parameter not implemented.', ja: 'コマンド パラメーターは実装されていません。' },
+  504: {
+    en: 'Command parameter not implemented.',
+    ja: 'コマンド パラメーターは実装されていません。',
+  },
   530: {
     en: 'The SMTP server requires a secure connection or the client was not authenticated.',
     ja: 'SMTP サーバーにセキュリティで保護された接続が必要か、またはクライアントが認証されていません。',

@@ -52,7 +52,8 @@ export class HostRuntime implements NetHost {
       rules: structuredClone(spec.firewall?.rules ?? []),
     };
     this.extraPorts = new Set(spec.listens ?? []);
-    for (const f of spec.files ?? []) this.fs.writeFile(f.path, f.text, Date.parse(f.modified), Math.round(f.sizeMb * MB));
+    for (const f of spec.files ?? [])
+      this.fs.writeFile(f.path, f.text, Date.parse(f.modified), Math.round(f.sizeMb * MB));
     for (const [name, s] of Object.entries(spec.services ?? {})) {
       // Windows' own services are named in capitals; a program's service keeps its spelling.
       const known = SERVICE_DISPLAY_NAMES[name.toUpperCase()];

@@ -21,8 +21,6 @@ export const BADMAIL_DIR = `${MAILROOT}\\Badmail`;
 export const PICKUP_DIR = `${MAILROOT}\\Pickup`;
 /** Below this IIS can write neither a queue file nor a log line. */
 const MIN_FREE_BYTES = 1024 * 1024;
-/** What the W3C writer sees while the disk is full: nothing can be written. */
-const LOGGING_OFF = { enabled: false, fields: [] };
 
 /** Apply a scenario's settings over the defaults of a fresh install (the default domain takes the FQDN). */
 export function settingsFromSpec(host: HostRuntime, spec: IisSettingsSpec | undefined, utcOffsetMinutes: number): IisSettings {
@@ -50,8 +48,9 @@ export class IisServer implements ServerHooks {
     readonly host: HostRuntime,
     spec: IisSettingsSpec | undefined,
   ) {
-    this.settings = settingsFromSpec(host, spec, ctx.utcOffsetMinutes);
     this.installed = host.spec.smtpInstalled !== false;
+    // A server without the feature has no metabase yet: installing it gives the IIS defaults.
+    this.settings = settingsFromSpec(host, this.installed ? spec : undefined, ctx.utcOffsetMinutes);
     this.managementTools = this.installed;
     if (this.installed) {
       this.#createFiles();
@@ -63,7 +62,7 @@ export class IisServer implements ServerHooks {
       host.services.delete('SMTPSVC');
       host.services.delete('IISADMIN');
     }
-    this.log = new W3cLog(host.fs, 'SMTPSVC1', host.name, '10.0', () => (this.diskFull() ? LOGGING_OFF : this.settings.logging), () => this.settings.utcOffsetMinutes);
+    this.log = new W3cLog(host.fs, 'SMTPSVC1', host.name, '10.0', () => (this.diskFull() ? { ...this.settings.logging, enabled: false } : this.settings.logging), () => this.settings.utcOffsetMinutes);
     this.queue = new SmtpQueue({
       ctx,
       host,

@@ -69,7 +69,6 @@ export class ReceiverServer implements ServerHooks {
     readonly host: HostRuntime,
     readonly spec: ReceiverSpec,
   ) {
-    const ports = spec.ports ?? [25];
     // A program on a Windows host (hMailServer next to IIS) shares the host with other listeners.
     const others = host.smtpListening;
     host.smtpListening = (port, localIp) => this.listens(port) || others(port, localIp);

@@ -10,7 +10,6 @@ import { durationMs, submissionTimes } from './schedule';
 
 export { durationMs, submissionTimes };
 
-
 let fillerCache = '';
 /** Deterministic filler body of about `kb` kilobytes, in 76-character lines. */
 function filler(kb: number): string {

@@ -312,7 +312,11 @@ const CASES: Record<
         schedule: 'unlimited',
       });
       expect(w.hosts.WEB01!.files?.map((f) => [f.path, f.sizeMb, f.modified])).toEqual([
-        ['C:\\Windows\\System32\\LogFiles\\SMTPSVC1\\extend1.log', 38 * 1024, '2026-03-04T18:30:00.000Z'],
+        [
+          'C:\\Windows\\System32\\LogFiles\\SMTPSVC1\\extend1.log',
+          38 * 1024,
+          '2026-03-04T18:30:00.000Z',
+        ],
       ]);
       expect(w.hosts.WEB01!.files?.[0]?.text.split('\r\n').slice(0, 3)).toEqual([
         '#Software: Microsoft Internet Information Services 10.0',

@@ -112,6 +112,33 @@ describe('objectives', () => {
     );
   });
 
+  it('service-start-type: follows Set-Service, whatever the service is called', () => {
+    const world = createScenarioWorld(s);
+    const automatic = {
+      kind: 'service-start-type',
+      host: 'WEB01',
+      service: 'smtpsvc',
+      equals: 'Automatic',
+    };
+    expect(met(s, world, automatic)).toBe(true);
+    expect(met(s, world, { ...automatic, equals: 'Manual' })).toBe(false);
+    send(world, 'Set-Service SMTPSVC -StartupType Manual');
+    expect(met(s, world, automatic)).toBe(false);
+    expect(met(s, world, { ...automatic, equals: 'Manual' })).toBe(true);
+    expect(met(s, world, { ...automatic, service: 'W3SVC' })).toBe(true);
+  });
+
+  it('setting with atLeast / atMost: a number in range; a limit switched off is never in range', () => {
+    const world = createScenarioWorld(s);
+    const limit = { kind: 'setting', host: 'WEB01', setting: 'maxMessageKb' };
+    expect(met(s, world, { ...limit, atMost: 25600 })).toBe(true);
+    expect(met(s, world, { ...limit, atLeast: 4096 })).toBe(false);
+    expect(met(s, world, { ...limit, atLeast: 2048, atMost: 2048 })).toBe(true);
+    expect(runSteps(world, [{ config: { maxMessageKb: null }, host: 'WEB01' }])).toEqual([]);
+    expect(met(s, world, { ...limit, atMost: 25600 })).toBe(false);
+    expect(met(s, world, { ...limit, atLeast: 1 })).toBe(false);
+  });
+
   it('logging-enabled and setting: follow config changes', () => {
     const world = createScenarioWorld(s);
     expect(met(s, world, { kind: 'logging-enabled', host: 'WEB01' })).toBe(true);

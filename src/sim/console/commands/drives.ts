@@ -11,7 +11,10 @@ const GB = 1024 ** 3;
 export const getPsDrive: Command = {
   names: ['Get-PSDrive', 'gdr'],
   shells: ['powershell'],
-  summary: { en: 'Show drives and the free space on C:.', ja: 'ドライブと C: の空き領域を表示します。' },
+  summary: {
+    en: 'Show drives and the free space on C:.',
+    ja: 'ドライブと C: の空き領域を表示します。',
+  },
   usage: 'Get-PSDrive C',
   run(args, env) {
     const b = bindPs(args, ['Name', 'PSProvider'], []);

@@ -19,17 +19,61 @@ interface Feature {
 const FEATURES: Feature[] = [
   { name: 'Web-Server', en: 'Web Server (IIS)', ja: 'Web サーバー (IIS)', depth: 0, part: 'web' },
   { name: 'Web-Mgmt-Tools', en: 'Management Tools', ja: '管理ツール', depth: 1, part: 'web' },
-  { name: 'Web-Mgmt-Compat', en: 'IIS 6 Management Compatibility', ja: 'IIS 6 管理互換', depth: 2, part: 'smtp' },
-  { name: 'Web-Metabase', en: 'IIS 6 Metabase Compatibility', ja: 'IIS 6 メタベース互換', depth: 3, part: 'smtp' },
-  { name: 'Web-Lgcy-Mgmt-Console', en: 'IIS 6 Management Console', ja: 'IIS 6 管理コンソール', depth: 3, part: 'smtp' },
-  { name: 'RSAT', en: 'Remote Server Administration Tools', ja: 'リモート サーバー管理ツール', depth: 0, part: 'tools' },
-  { name: 'RSAT-Feature-Tools', en: 'Feature Administration Tools', ja: '機能管理ツール', depth: 1, part: 'tools' },
-  { name: 'RSAT-SMTP', en: 'SMTP Server Tools', ja: 'SMTP サーバー ツール', depth: 2, part: 'tools' },
+  {
+    name: 'Web-Mgmt-Compat',
+    en: 'IIS 6 Management Compatibility',
+    ja: 'IIS 6 管理互換',
+    depth: 2,
+    part: 'smtp',
+  },
+  {
+    name: 'Web-Metabase',
+    en: 'IIS 6 Metabase Compatibility',
+    ja: 'IIS 6 メタベース互換',
+    depth: 3,
+    part: 'smtp',
+  },
+  {
+    name: 'Web-Lgcy-Mgmt-Console',
+    en: 'IIS 6 Management Console',
+    ja: 'IIS 6 管理コンソール',
+    depth: 3,
+    part: 'smtp',
+  },
+  {
+    name: 'RSAT',
+    en: 'Remote Server Administration Tools',
+    ja: 'リモート サーバー管理ツール',
+    depth: 0,
+    part: 'tools',
+  },
+  {
+    name: 'RSAT-Feature-Tools',
+    en: 'Feature Administration Tools',
+    ja: '機能管理ツール',
+    depth: 1,
+    part: 'tools',
+  },
+  {
+    name: 'RSAT-SMTP',
+    en: 'SMTP Server Tools',
+    ja: 'SMTP サーバー ツール',
+    depth: 2,
+    part: 'tools',
+  },
   { name: 'SMTP-Server', en: 'SMTP Server', ja: 'SMTP サーバー', depth: 0, part: 'smtp' },
   { name: 'Telnet-Client', en: 'Telnet Client', ja: 'Telnet クライアント', depth: 0, part: 'none' },
 ];
 /** What Install-WindowsFeature SMTP-Server adds, in the order its result lists them. */
-const SMTP_RESULT = ['SMTP-Server', 'RSAT', 'RSAT-Feature-Tools', 'RSAT-SMTP', 'Web-Mgmt-Compat', 'Web-Metabase', 'Web-Lgcy-Mgmt-Console'];
+const SMTP_RESULT = [
+  'SMTP-Server',
+  'RSAT',
+  'RSAT-Feature-Tools',
+  'RSAT-SMTP',
+  'Web-Mgmt-Compat',
+  'Web-Metabase',
+  'Web-Lgcy-Mgmt-Console',
+];
 
 function installed(env: CommandEnv, f: Feature): boolean {
   // The shop's web server runs IIS; the simulator has a telnet client everywhere (reference §8.1).
@@ -39,12 +83,42 @@ function installed(env: CommandEnv, f: Feature): boolean {
   return f.part === 'smtp' || env.iis.managementTools;
 }
 
-const row = (display: string, name: string, state: string) => `${display.padEnd(55)} ${name.padEnd(26)} ${state.padStart(13)}`;
+/** Console columns a text takes: CJK and full-width characters take two, as on a Japanese console. */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text)
+    n +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return n;
+}
+const padColumns = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - columns(text)));
+
+/** Cut a line at the console's 80 columns with `...`, as PowerShell's table formatter does. */
+function cutColumns(text: string, width = 79): string {
+  if (columns(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (columns(out + ch) > width - 3) break;
+    out += ch;
+  }
+  return `${out}...`;
+}
+
+const row = (display: string, name: string, state: string) =>
+  `${padColumns(display, 55)} ${name.padEnd(26)} ${state.padStart(13)}`;
 
 export const getWindowsFeature: Command = {
   names: ['Get-WindowsFeature'],
   shells: ['powershell'],
-  summary: { en: 'Show Windows features (Get-WindowsFeature SMTP-Server).', ja: 'Windows の機能を表示します (Get-WindowsFeature SMTP-Server)。' },
+  summary: {
+    en: 'Show Windows features (Get-WindowsFeature SMTP-Server).',
+    ja: 'Windows の機能を表示します (Get-WindowsFeature SMTP-Server)。',
+  },
   usage: 'Get-WindowsFeature SMTP-Server',
   run(args, env) {
     const b = bindPs(args, ['Name'], []);
@@ -58,7 +132,11 @@ export const getWindowsFeature: Command = {
       row('------------', '----', '-------------'),
       ...list.map((f) => {
         const on = installed(env, f);
-        return row(`${'    '.repeat(f.depth)}[${on ? 'X' : ' '}] ${env.locale === 'ja' ? f.ja : f.en}`, f.name, on ? 'Installed' : 'Available');
+        return row(
+          `${'    '.repeat(f.depth)}[${on ? 'X' : ' '}] ${env.locale === 'ja' ? f.ja : f.en}`,
+          f.name,
+          on ? 'Installed' : 'Available',
+        );
       }),
       '',
     ];
@@ -74,7 +152,11 @@ export const installWindowsFeature: Command = {
   },
   usage: 'Install-WindowsFeature SMTP-Server -IncludeManagementTools',
   run(args, env, line) {
-    const b = bindPs(args, ['Name'], ['IncludeManagementTools', 'IncludeAllSubFeature', 'Restart', 'WhatIf']);
+    const b = bindPs(
+      args,
+      ['Name'],
+      ['IncludeManagementTools', 'IncludeAllSubFeature', 'Restart', 'WhatIf'],
+    );
     const name = (b.named.Name as string | undefined) ?? b.positional[0] ?? '';
     const feature = FEATURES.find((f) => f.name.toLowerCase() === name.toLowerCase());
     if (!feature)
@@ -87,12 +169,17 @@ export const installWindowsFeature: Command = {
         '    + FullyQualifiedErrorId : NameDoesNotExist,Microsoft.Windows.ServerManager.Commands.AddWindowsFeatureCommand',
         '',
       ];
-    const head = ['', 'Success Restart Needed Exit Code      Feature Result', '------- -------------- ---------      --------------'];
+    const head = [
+      '',
+      'Success Restart Needed Exit Code      Feature Result',
+      '------- -------------- ---------      --------------',
+    ];
     const result = (exit: string, names: string[]) => {
-      const list = `{${names.map((n) => FEATURES.find((f) => f.name === n)!).map((f) => (env.locale === 'ja' ? f.ja : f.en)).join(', ')}}`;
-      const text = `True    No             ${exit.padEnd(14)} ${list}`;
-      // The table is cut at the console width (80), as PowerShell's formatter does.
-      return [...head, text.length > 79 ? `${text.slice(0, 76)}...` : text, ''];
+      const list = `{${names
+        .map((n) => FEATURES.find((f) => f.name === n)!)
+        .map((f) => (env.locale === 'ja' ? f.ja : f.en))
+        .join(', ')}}`;
+      return [...head, cutColumns(`True    No             ${exit.padEnd(14)} ${list}`), ''];
     };
     if (installed(env, feature)) return result('NoChangeNeeded', []);
     // Only an IIS host of the lab can become an SMTP server (the world has no other way to grow one).
@@ -109,6 +196,11 @@ export const installWindowsFeature: Command = {
     }
     env.iis.install();
     env.iis.managementTools = b.named.IncludeManagementTools === true;
-    return result('Success', b.named.IncludeManagementTools === true ? SMTP_RESULT : SMTP_RESULT.filter((n) => !n.startsWith('RSAT')));
+    return result(
+      'Success',
+      b.named.IncludeManagementTools === true
+        ? SMTP_RESULT
+        : SMTP_RESULT.filter((n) => !n.startsWith('RSAT')),
+    );
   },
 };

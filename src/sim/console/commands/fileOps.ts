@@ -40,9 +40,12 @@ export function expandFiles(env: CommandEnv, input: string): VirtualFile[] {
 
 const inQueue = (path: string) => parentOf(path).toLowerCase() === QUEUE_DIR.toLowerCase();
 
-/** A queued message file is locked while SMTPSVC runs. */
+/** A queued message file, or the W3C log file being written, is locked while SMTPSVC runs. */
 function locked(env: CommandEnv, file: VirtualFile): boolean {
-  return inQueue(file.path) && env.iis !== null && env.iis.running();
+  if (env.iis === null || !env.iis.running()) return false;
+  if (inQueue(file.path)) return true;
+  const current = env.iis.log.fileNameFor(env.ctx.clock.now());
+  return env.iis.settings.logging.enabled && file.path.toLowerCase() === current.toLowerCase();
 }
 
 /** Take a message out of the queue along with its file, so the server forgets it too. */

@@ -105,12 +105,7 @@ export const sendMailMessage: Command = {
     if (!failed) return [];
     // The server hung up without a greeting (Connection control denied us, or it is shutting down).
     if (failed.stage === 'CONNECT' && failed.reply === '')
-      return psError(
-        env,
-        line,
-        connectionClosedText(env.locale),
-        'SmtpException',
-      );
+      return psError(env, line, connectionClosedText(env.locale), 'SmtpException');
     return psError(
       env,
       line,

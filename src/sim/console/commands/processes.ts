@@ -29,9 +29,21 @@ const SYSTEM: Omit<Proc, 'program'>[] = [
   { image: 'wininit.exe', pid: 480, memKb: 6_876, services: [], session: 0 },
   { image: 'services.exe', pid: 624, memKb: 9_644, services: [], session: 0 },
   { image: 'lsass.exe', pid: 640, memKb: 17_980, services: ['KeyIso', 'SamSs'], session: 0 },
-  { image: 'svchost.exe', pid: 912, memKb: 12_412, services: ['RpcEptMapper', 'RpcSs'], session: 0 },
+  {
+    image: 'svchost.exe',
+    pid: 912,
+    memKb: 12_412,
+    services: ['RpcEptMapper', 'RpcSs'],
+    session: 0,
+  },
   { image: 'svchost.exe', pid: 1036, memKb: 14_208, services: ['TermService'], session: 0 },
-  { image: 'svchost.exe', pid: 1180, memKb: 21_764, services: ['Dnscache', 'LanmanWorkstation'], session: 0 },
+  {
+    image: 'svchost.exe',
+    pid: 1180,
+    memKb: 21_764,
+    services: ['Dnscache', 'LanmanWorkstation'],
+    session: 0,
+  },
   { image: 'MsMpEng.exe', pid: 2320, memKb: 118_540, services: ['WinDefend'], session: 0 },
   { image: 'explorer.exe', pid: 3480, memKb: 78_312, services: [], session: 1 },
   { image: 'powershell.exe', pid: 4212, memKb: 64_904, services: [], session: 1 },
@@ -48,12 +60,22 @@ function processes(env: CommandEnv): Proc[] {
   if (!WINDOWS_ROLES.includes(env.host.role)) return [];
   const out: Proc[] = [...SYSTEM];
   const svcs = [...env.host.services.values()].filter(running);
-  const inetinfo = svcs.filter((s) => s.name === 'IISADMIN' || s.name === 'SMTPSVC').map((s) => s.name);
+  const inetinfo = svcs
+    .filter((s) => s.name === 'IISADMIN' || s.name === 'SMTPSVC')
+    .map((s) => s.name);
   if (inetinfo.length > 0) out.push({ ...INETINFO, services: inetinfo.sort() });
   if (svcs.some((s) => s.name === 'W3SVC')) out.push({ ...W3SVC_HOST, services: ['W3SVC', 'WAS'] });
   for (const s of svcs) {
     const p = programByService(s.name);
-    if (p) out.push({ image: p.image, pid: p.pid, memKb: p.memKb, services: [s.name], session: 0, program: s });
+    if (p)
+      out.push({
+        image: p.image,
+        pid: p.pid,
+        memKb: p.memKb,
+        services: [s.name],
+        session: 0,
+        program: s,
+      });
   }
   return out.sort((a, b) => a.pid - b.pid);
 }
@@ -69,7 +91,9 @@ function tasklistFilter(args: string[]): (p: Proc) => boolean {
     if (!m) continue;
     const [, key, op, value] = m as unknown as [string, string, string, string];
     const hit = (p: Proc) =>
-      key.toLowerCase() === 'pid' ? String(p.pid) === value : p.image.toLowerCase() === value.toLowerCase();
+      key.toLowerCase() === 'pid'
+        ? String(p.pid) === value
+        : p.image.toLowerCase() === value.toLowerCase();
     tests.push(op.toLowerCase() === 'eq' ? hit : (p) => !hit(p));
   }
   return (p) => tests.every((t) => t(p));
@@ -88,7 +112,11 @@ export const tasklist: Command = {
     const svc = args.some((a) => /^\/svc$/i.test(a));
     const list = processes(env).filter(tasklistFilter(args));
     if (list.length === 0)
-      return [ja ? '情報: 指定された条件に一致するタスクは実行されていません。' : 'INFO: No tasks are running which match the specified criteria.'];
+      return [
+        ja
+          ? '情報: 指定された条件に一致するタスクは実行されていません。'
+          : 'INFO: No tasks are running which match the specified criteria.',
+      ];
     const rule = svc
       ? `${'='.repeat(25)} ${'='.repeat(8)} ${'='.repeat(44)}`
       : `${'='.repeat(25)} ${'='.repeat(8)} ${'='.repeat(16)} ${'='.repeat(11)} ${'='.repeat(12)}`;
@@ -113,23 +141,34 @@ const psName = (p: Proc) => p.image.replace(/\.exe$/i, '');
 export const getProcess: Command = {
   names: ['Get-Process', 'gps', 'ps'],
   shells: ['powershell'],
-  summary: { en: 'Show processes (-Id 3120, -Name hMailServer).', ja: 'プロセスを表示します (-Id 3120、-Name hMailServer)。' },
+  summary: {
+    en: 'Show processes (-Id 3120, -Name hMailServer).',
+    ja: 'プロセスを表示します (-Id 3120、-Name hMailServer)。',
+  },
   usage: 'Get-Process -Id 3120',
   run(args, env) {
     const b = bindPs(args, ['Name', 'Id'], ['IncludeUserName']);
-    if (b.unknown) return [`Get-Process : A parameter cannot be found that matches parameter name '${b.unknown}'.`];
+    if (b.unknown)
+      return [
+        `Get-Process : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
+      ];
     const all = processes(env);
     let list = all;
     if (b.named.Id !== undefined) {
       const id = Number(b.named.Id);
       list = all.filter((p) => p.pid === id);
-      if (list.length === 0) return [`Get-Process : Cannot find a process with the process identifier ${b.named.Id}.`];
+      if (list.length === 0)
+        return [`Get-Process : Cannot find a process with the process identifier ${b.named.Id}.`];
     } else {
       const name = (b.named.Name as string | undefined) ?? b.positional[0];
       if (name) {
-        list = all.filter((p) => psName(p).toLowerCase() === name.toLowerCase().replace(/\.exe$/, ''));
+        list = all.filter(
+          (p) => psName(p).toLowerCase() === name.toLowerCase().replace(/\.exe$/, ''),
+        );
         if (list.length === 0)
-          return [`Get-Process : Cannot find a process with the name "${name}". Verify the process name and call the cmdlet again.`];
+          return [
+            `Get-Process : Cannot find a process with the name "${name}". Verify the process name and call the cmdlet again.`,
+          ];
       }
     }
     return [
@@ -170,7 +209,10 @@ function kill(env: CommandEnv, p: Proc): string | null {
 export const stopProcess: Command = {
   names: ['Stop-Process', 'kill', 'spps'],
   shells: ['powershell'],
-  summary: { en: 'End a process (-Id 3120 or -Name hMailServer).', ja: 'プロセスを終了します (-Id 3120 または -Name hMailServer)。' },
+  summary: {
+    en: 'End a process (-Id 3120 or -Name hMailServer).',
+    ja: 'プロセスを終了します (-Id 3120 または -Name hMailServer)。',
+  },
   usage: 'Stop-Process -Id 3120 -Force',
   run(args, env) {
     const b = bindPs(args, ['Id', 'Name'], ['Force', 'PassThru']);
@@ -183,10 +225,15 @@ export const stopProcess: Command = {
     if (targets.length === 0)
       return id !== undefined
         ? [`Stop-Process : Cannot find a process with the process identifier ${id}.`]
-        : [`Stop-Process : Cannot find a process with the name "${String(b.named.Name)}". Verify the process name and call the cmdlet again.`];
+        : [
+            `Stop-Process : Cannot find a process with the name "${String(b.named.Name)}". Verify the process name and call the cmdlet again.`,
+          ];
     const out: string[] = [];
     for (const p of targets)
-      if (kill(env, p)) out.push(`Stop-Process : Cannot stop process "${psName(p)} (${p.pid})" because of the following error: Access is denied`);
+      if (kill(env, p))
+        out.push(
+          `Stop-Process : Cannot stop process "${psName(p)} (${p.pid})" because of the following error: Access is denied`,
+        );
     return out;
   },
 };
@@ -194,7 +241,10 @@ export const stopProcess: Command = {
 export const taskkill: Command = {
   names: ['taskkill', 'taskkill.exe'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'End a process: taskkill /PID 3120 /F or /IM hMailServer.exe.', ja: 'プロセスを終了します: taskkill /PID 3120 /F または /IM hMailServer.exe。' },
+  summary: {
+    en: 'End a process: taskkill /PID 3120 /F or /IM hMailServer.exe.',
+    ja: 'プロセスを終了します: taskkill /PID 3120 /F または /IM hMailServer.exe。',
+  },
   usage: 'taskkill /PID 3120 /F',
   run(args, env) {
     const ja = env.locale === 'ja';
@@ -205,21 +255,30 @@ export const taskkill: Command = {
     const pid = at('/pid');
     const image = at('/im');
     const all = processes(env);
-    const targets = pid !== undefined ? all.filter((p) => String(p.pid) === pid) : all.filter((p) => p.image.toLowerCase() === (image ?? '').toLowerCase());
+    const targets =
+      pid !== undefined
+        ? all.filter((p) => String(p.pid) === pid)
+        : all.filter((p) => p.image.toLowerCase() === (image ?? '').toLowerCase());
     if (targets.length === 0)
       return [
         pid !== undefined
-          ? ja ? `エラー: プロセス "${pid}" が見つかりませんでした。` : `ERROR: The process "${pid}" not found.`
-          : ja ? `エラー: プロセス "${image ?? ''}" が見つかりませんでした。` : `ERROR: The process "${image ?? ''}" not found.`,
+          ? ja
+            ? `エラー: プロセス "${pid}" が見つかりませんでした。`
+            : `ERROR: The process "${pid}" not found.`
+          : ja
+            ? `エラー: プロセス "${image ?? ''}" が見つかりませんでした。`
+            : `ERROR: The process "${image ?? ''}" not found.`,
       ];
-    return targets.map((p) =>
-      kill(env, p)
-        ? ja
-          ? `エラー: PID ${p.pid} のプロセスを終了できませんでした。\r\n理由: アクセスが拒否されました。`
-          : `ERROR: The process with PID ${p.pid} could not be terminated.\r\nReason: Access is denied.`
-        : ja
-          ? `成功: PID ${p.pid} のプロセスは強制終了されました。`
-          : `SUCCESS: The process with PID ${p.pid} has been terminated.`,
-    ).flatMap((l) => l.split('\r\n'));
+    return targets
+      .map((p) =>
+        kill(env, p)
+          ? ja
+            ? `エラー: PID ${p.pid} のプロセスを終了できませんでした。\r\n理由: アクセスが拒否されました。`
+            : `ERROR: The process with PID ${p.pid} could not be terminated.\r\nReason: Access is denied.`
+          : ja
+            ? `成功: PID ${p.pid} のプロセスは強制終了されました。`
+            : `SUCCESS: The process with PID ${p.pid} has been terminated.`,
+      )
+      .flatMap((l) => l.split('\r\n'));
   },
 };

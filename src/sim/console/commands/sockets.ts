@@ -29,9 +29,12 @@ function listeners(env: CommandEnv): Listener[] {
     out.push(...WINDOWS_PORTS.map(([port, pid]) => ({ ip: '0.0.0.0', port, pid })));
   for (const port of env.host.extraPorts) out.push({ ip: '0.0.0.0', port, pid: 4 });
   // A mail program on the host (hMailServer) listens while its service runs, with its own PID.
-  const program = env.host.spec.receiver?.service ? programByService(env.host.spec.receiver.service) : undefined;
+  const program = env.host.spec.receiver?.service
+    ? programByService(env.host.spec.receiver.service)
+    : undefined;
   if (program && env.host.service(program.service)?.status === 'Running')
-    for (const port of env.host.spec.receiver?.ports ?? [25]) out.push({ ip: '0.0.0.0', port, pid: program.pid });
+    for (const port of env.host.spec.receiver?.ports ?? [25])
+      out.push({ ip: '0.0.0.0', port, pid: program.pid });
   if (env.iis?.running()) {
     for (const b of env.iis.settings.bindings) {
       if (b.ip !== '' && !env.host.ips.includes(b.ip)) continue;

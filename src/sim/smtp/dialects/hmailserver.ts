@@ -17,10 +17,7 @@ export const hmailserverDialect: Dialect = {
   receivedHeaderTls:
     'Received: from {helo} ([{clientIp}])\r\n\tby {fqdn}\r\n\twith hMailServer ; {date}',
   connectionDenial: 'reply',
-  ehloKeywords: [
-    { text: 'SIZE {maxSize}', when: 'sizeLimited' },
-    { text: 'AUTH LOGIN PLAIN' },
-  ],
+  ehloKeywords: [{ text: 'SIZE {maxSize}', when: 'sizeLimited' }, { text: 'AUTH LOGIN PLAIN' }],
   replies: {
     ...postfixDialect.replies,
     greeting: { code: 220, lines: ['{fqdn} ESMTP'] },
