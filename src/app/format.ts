@@ -8,7 +8,12 @@ const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
  * Japanese Event Viewer writes it). `withZone` appends `(UTC+09:00)` for the clock, where the
  * difference from the UTC W3C logs matters.
  */
-export function formatDateTime(ms: number, locale: Locale, utcOffsetMinutes = 0, withZone = false): string {
+export function formatDateTime(
+  ms: number,
+  locale: Locale,
+  utcOffsetMinutes = 0,
+  withZone = false,
+): string {
   let fmt = dateTimeFormats.get(locale);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {

@@ -4,8 +4,22 @@
  */
 export type * from './world/types';
 export { createWorld, type World } from './world/world';
-export { parseScenario, formatError, MAX_SCENARIO_BYTES, type ScenarioLoadResult, type ScenarioError, type ParseOptions } from './scenario/load';
-export type { Scenario, LoadedScenario, Objective, WorldSpec, SolutionStep, ScenarioVariant } from './scenario/schema';
+export {
+  parseScenario,
+  formatError,
+  MAX_SCENARIO_BYTES,
+  type ScenarioLoadResult,
+  type ScenarioError,
+  type ParseOptions,
+} from './scenario/load';
+export type {
+  Scenario,
+  LoadedScenario,
+  Objective,
+  WorldSpec,
+  SolutionStep,
+  ScenarioVariant,
+} from './scenario/schema';
 export { createScenarioWorld, evaluateObjectives, type ObjectiveStatus } from './scenario/run';
 export { runSteps, evidenceFound, stepAction } from './scenario/play';
 /** The generated checks of a scenario (the app's editor can run them live). The editor's JSON Schema is in './scenario/jsonSchema' (import it lazily). */

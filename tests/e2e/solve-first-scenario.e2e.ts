@@ -37,7 +37,9 @@ test('should solve "outbound port 25 blocked" from the console', async ({ page }
 
   // telnet agrees: the port is not reachable.
   await run('telnet mx1.example.net 25');
-  await expect(output).toContainText('Could not open connection to the host, on port 25: Connect failed');
+  await expect(output).toContainText(
+    'Could not open connection to the host, on port 25: Connect failed',
+  );
 
   // The firewall has an outbound block rule.
   await run('Get-NetFirewallRule -Direction Outbound -Action Block');

@@ -48,7 +48,8 @@ export function yymmdd(ms: number): string {
 /** Local date for `dir` listings: en `03/05/2024  06:02 AM`, ja `2024/03/05  06:02`. */
 export function dirDate(ms: number, offsetMinutes: number, locale: 'ja' | 'en'): string {
   const w = wallClock(ms, offsetMinutes);
-  if (locale === 'ja') return `${w.year}/${pad(w.month)}/${pad(w.day)}  ${pad(w.hour)}:${pad(w.minute)}`;
+  if (locale === 'ja')
+    return `${w.year}/${pad(w.month)}/${pad(w.day)}  ${pad(w.hour)}:${pad(w.minute)}`;
   const h12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
   return `${pad(w.month)}/${pad(w.day)}/${w.year}  ${pad(h12)}:${pad(w.minute)} ${w.hour < 12 ? 'AM' : 'PM'}`;
 }

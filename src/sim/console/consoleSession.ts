@@ -48,7 +48,8 @@ export class ConsoleSession {
 
   #print(lines: string[]): void {
     this.transcript.push(...lines);
-    if (this.transcript.length > MAX_TRANSCRIPT) this.transcript.splice(0, this.transcript.length - MAX_TRANSCRIPT);
+    if (this.transcript.length > MAX_TRANSCRIPT)
+      this.transcript.splice(0, this.transcript.length - MAX_TRANSCRIPT);
   }
 
   /** Handle one typed line; returns what it printed. */
@@ -88,7 +89,9 @@ export class ConsoleSession {
         ...this.host.fs.listDirs(dir).map((d) => d.slice(d.lastIndexOf('\\') + 1) + '\\'),
         ...this.host.fs.list(dir).map((f) => f.path.slice(f.path.lastIndexOf('\\') + 1)),
       ];
-      candidates = names.filter((n) => n.toLowerCase().startsWith(namePart)).map((n) => dirPart + n);
+      candidates = names
+        .filter((n) => n.toLowerCase().startsWith(namePart))
+        .map((n) => dirPart + n);
     }
     if (candidates.length === 0) return { line, candidates };
     const common = candidates.reduce((a, b) => {

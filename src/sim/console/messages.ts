@@ -9,18 +9,24 @@ const en = {
   psNotRecognized: (name: string) =>
     `${name} : The term '${name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
   psAtLine: 'At line:1 char:1',
-  cmdNotRecognized: (name: string) => [`'${name}' is not recognized as an internal or external command,`, 'operable program or batch file.'],
+  cmdNotRecognized: (name: string) => [
+    `'${name}' is not recognized as an internal or external command,`,
+    'operable program or batch file.',
+  ],
   telnetConnecting: (host: string) => `Connecting To ${host}...`,
-  telnetFailed: (port: number) => `Could not open connection to the host, on port ${port}: Connect failed`,
+  telnetFailed: (port: number) =>
+    `Could not open connection to the host, on port ${port}: Connect failed`,
   telnetLost: 'Connection to host lost.',
   nslookupServer: 'Server:',
   nslookupNonAuth: 'Non-authoritative answer:',
   nslookupName: 'Name:',
-  nslookupCantFind: (server: string, name: string, reason: string) => `*** ${server} can't find ${name}: ${reason}`,
+  nslookupCantFind: (server: string, name: string, reason: string) =>
+    `*** ${server} can't find ${name}: ${reason}`,
   dirVolume: ' Volume in drive C has no label.',
   dirSerial: ' Volume Serial Number is 1A2B-3C4D',
   dirOf: (path: string) => ` Directory of ${path}`,
-  dirFiles: (n: number, bytes: string) => `${String(n).padStart(16)} File(s) ${bytes.padStart(14)} bytes`,
+  dirFiles: (n: number, bytes: string) =>
+    `${String(n).padStart(16)} File(s) ${bytes.padStart(14)} bytes`,
   dirDirs: (n: number, free: string) => `${String(n).padStart(16)} Dir(s)  ${free} bytes free`,
   fileNotFound: 'File Not Found',
   pathNotFound: (p: string) => `Cannot find path '${p}' because it does not exist.`,
@@ -40,14 +46,18 @@ const ja: ConsoleMessages = {
   psNotRecognized: (name) =>
     `${name} : 用語 '${name}' は、コマンドレット、関数、スクリプト ファイル、または操作可能なプログラムの名前として認識されません。名前が正しく記述されていることを確認し、パスが含まれている場合はそのパスが正しいことを確認してから、再試行してください。`,
   psAtLine: '発生場所 行:1 文字:1',
-  cmdNotRecognized: (name) => [`'${name}' は、内部コマンドまたは外部コマンド、`, '操作可能なプログラムまたはバッチ ファイルとして認識されていません。'],
+  cmdNotRecognized: (name) => [
+    `'${name}' は、内部コマンドまたは外部コマンド、`,
+    '操作可能なプログラムまたはバッチ ファイルとして認識されていません。',
+  ],
   telnetConnecting: (host) => `接続中: ${host}...`,
   telnetFailed: (port) => `ホストへの接続を開けませんでした。 ポート ${port}: 接続に失敗しました`,
   telnetLost: 'ホストとの接続が切断されました。',
   nslookupServer: 'サーバー:',
   nslookupNonAuth: '権限のない回答:',
   nslookupName: '名前:',
-  nslookupCantFind: (server, name, reason) => `*** ${server} が ${name} を見つけられません: ${reason}`,
+  nslookupCantFind: (server, name, reason) =>
+    `*** ${server} が ${name} を見つけられません: ${reason}`,
   dirVolume: ' ドライブ C のボリューム ラベルがありません。',
   dirSerial: ' ボリューム シリアル番号は 1A2B-3C4D です',
   dirOf: (path) => ` ${path} のディレクトリ`,

@@ -3,7 +3,14 @@
  * every host reference checked. Loading a scenario needs only this, not the running world, so the
  * catalog can validate scenarios without loading the simulation engine.
  */
-import { hostSchema, worldSpecSchema, type HostSpec, type Scenario, type SolutionStep, type WorldSpec } from './schema';
+import {
+  hostSchema,
+  worldSpecSchema,
+  type HostSpec,
+  type Scenario,
+  type SolutionStep,
+  type WorldSpec,
+} from './schema';
 import { applyFault } from './faults';
 import { explainIssues, plainErrorMap, type PathProblem } from './issues';
 
@@ -140,4 +147,3 @@ export function buildWorldSpec(base: WorldSpec, scenario: Scenario): BuildResult
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, world };
 }
-

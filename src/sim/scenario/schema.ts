@@ -12,18 +12,37 @@ import { deepPartial } from './deepPartial';
 
 const ipv4 = z
   .string()
-  .regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, 'expected an IPv4 address like 10.0.0.5');
+  .regex(
+    /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/,
+    'expected an IPv4 address like 10.0.0.5',
+  );
 const ipOrSubnet = z
   .string()
-  .regex(/^(\d{1,3}\.){3}\d{1,3}(\/(3[0-2]|[12]?\d))?$/, 'expected an IPv4 address or a subnet like 10.0.0.0/24');
-const port = z.number().int().min(1, 'expected a number from 1 to 65535').max(65535, 'expected a number from 1 to 65535');
-const domain = z.string().refine((d) => isValidDomain(d), 'expected a domain name like example.net');
-const mailbox = z.string().regex(/^[^@\s<>]+@[^@\s<>]+$/, 'expected a mail address like user@example.net');
-const hostName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,14}$/, 'expected a computer name like WEB01');
+  .regex(
+    /^(\d{1,3}\.){3}\d{1,3}(\/(3[0-2]|[12]?\d))?$/,
+    'expected an IPv4 address or a subnet like 10.0.0.0/24',
+  );
+const port = z
+  .number()
+  .int()
+  .min(1, 'expected a number from 1 to 65535')
+  .max(65535, 'expected a number from 1 to 65535');
+const domain = z
+  .string()
+  .refine((d) => isValidDomain(d), 'expected a domain name like example.net');
+const mailbox = z
+  .string()
+  .regex(/^[^@\s<>]+@[^@\s<>]+$/, 'expected a mail address like user@example.net');
+const hostName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9-]{0,14}$/, 'expected a computer name like WEB01');
 /** Relative time like `-2h`, `30m`, `0s`. */
 export const duration = z
   .string()
-  .refine((s) => parseDuration(s.replace(/^-/, '')) !== null, 'expected a duration like 90s, 15m, 2h, 1d or -30m');
+  .refine(
+    (s) => parseDuration(s.replace(/^-/, '')) !== null,
+    'expected a duration like 90s, 15m, 2h, 1d or -30m',
+  );
 const text = z.string().max(20_000, 'text is too long (20,000 characters at most)');
 export const localized = z.strictObject({ ja: text.min(1), en: text.min(1) });
 
@@ -50,10 +69,15 @@ export const iisSettingsSchema = z.strictObject({
   // Identity and host facts
   fqdn: domain.optional(),
   /** Windows accounts on the IIS host that Basic/Integrated authentication accept. */
-  windowsAccounts: z.array(z.strictObject({ user: z.string().min(1).max(104), password: z.string().max(256) })).optional(),
+  windowsAccounts: z
+    .array(z.strictObject({ user: z.string().min(1).max(104), password: z.string().max(256) }))
+    .optional(),
   // General tab
   displayName: z.string().min(1).max(120).optional(),
-  bindings: z.array(z.strictObject({ ip: z.union([z.literal(''), ipv4]), port })).min(1).optional(),
+  bindings: z
+    .array(z.strictObject({ ip: z.union([z.literal(''), ipv4]), port }))
+    .min(1)
+    .optional(),
   maxConnections: z.number().int().min(1).nullable().optional(),
   connectionTimeoutMin: z.number().int().min(1).max(1440).optional(),
   logging: z
@@ -76,9 +100,15 @@ export const iisSettingsSchema = z.strictObject({
       integrated: z.boolean().optional(),
     })
     .optional(),
-  tls: z.strictObject({ certificate: z.boolean().optional(), required: z.boolean().optional() }).optional(),
+  tls: z
+    .strictObject({ certificate: z.boolean().optional(), required: z.boolean().optional() })
+    .optional(),
   connectionControl: z
-    .strictObject({ mode: z.enum(['onlyList', 'allExceptList']).optional(), list: z.array(ipOrSubnet).optional(), domains: z.array(domain).optional() })
+    .strictObject({
+      mode: z.enum(['onlyList', 'allExceptList']).optional(),
+      list: z.array(ipOrSubnet).optional(),
+      domains: z.array(domain).optional(),
+    })
     .optional(),
   relay: z
     .strictObject({
@@ -96,7 +126,14 @@ export const iisSettingsSchema = z.strictObject({
   ndrCopyTo: z.union([z.literal(''), mailbox]).optional(),
   badmailDirectory: z.string().min(3).max(260).optional(),
   // Delivery tab
-  retryMinutes: z.tuple([z.number().int().min(1), z.number().int().min(1), z.number().int().min(1), z.number().int().min(1)]).optional(),
+  retryMinutes: z
+    .tuple([
+      z.number().int().min(1),
+      z.number().int().min(1),
+      z.number().int().min(1),
+      z.number().int().min(1),
+    ])
+    .optional(),
   delayNotificationMin: z.number().int().min(1).optional(),
   expirationMin: z.number().int().min(1).optional(),
   localDelayNotificationMin: z.number().int().min(1).optional(),
@@ -129,7 +166,12 @@ export const iisSettingsSchema = z.strictObject({
   remoteDomains: z
     .array(
       z.strictObject({
-        name: z.string().refine((d) => isValidDomain(d.replace(/^\*\./, '')), 'expected a domain name like example.net or *.example.net'),
+        name: z
+          .string()
+          .refine(
+            (d) => isValidDomain(d.replace(/^\*\./, '')),
+            'expected a domain name like example.net or *.example.net',
+          ),
         allowRelay: z.boolean().default(false),
         smartHost: z.string().default(''),
         outboundTls: z.boolean().default(false),
@@ -158,7 +200,12 @@ export const receiverPolicySchema = z.strictObject({
   /** MAIL is refused until the client has issued STARTTLS (RFC 3207 §4). */
   requireTls: z.boolean().default(false),
   /** More than `max` messages from one client address within `windowMinutes` are deferred (§9.8). */
-  rateLimit: z.strictObject({ max: z.number().int().min(1), windowMinutes: z.number().int().min(1).max(1440) }).optional(),
+  rateLimit: z
+    .strictObject({
+      max: z.number().int().min(1),
+      windowMinutes: z.number().int().min(1).max(1440),
+    })
+    .optional(),
   /** A HELO/EHLO name that is not a fully-qualified domain name is refused (§9.8). */
   requireFqdnHelo: z.boolean().default(false),
 });
@@ -175,16 +222,26 @@ export const receiverSchema = z.strictObject({
   /** The server has a certificate and offers STARTTLS. */
   tls: z.boolean().default(true),
   /** Accounts accepted by AUTH LOGIN (a smart host or submission relay). */
-  accounts: z.array(z.strictObject({ user: z.string().min(1).max(256), password: z.string().max(256) })).default([]),
+  accounts: z
+    .array(z.strictObject({ user: z.string().min(1).max(256), password: z.string().max(256) }))
+    .default([]),
   /** Overloaded: every connection gets a 421 greeting and is closed (IIS then tries the next MX, KB 303889). */
   busy: z.boolean().default(false),
   /** Relays to any domain for clients that authenticated or are listed (an ISP or hosted smart host). */
-  relay: z.strictObject({ authenticated: z.boolean().default(true), clients: z.array(ipOrSubnet).default([]) }).optional(),
+  relay: z
+    .strictObject({
+      authenticated: z.boolean().default(true),
+      clients: z.array(ipOrSubnet).default([]),
+    })
+    .optional(),
   /**
    * A mail program installed on a Windows host (hMailServer on an IIS host): the Windows service that
    * runs it. It listens only while that service runs, and holds its ports against IIS (`port-in-use`).
    */
-  service: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like hMailServer').optional(),
+  service: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like hMailServer')
+    .optional(),
 });
 
 export const hostSchema = z.strictObject({
@@ -224,7 +281,9 @@ export const hostSchema = z.strictObject({
    */
   smtpInstalled: z.boolean().optional(),
   /** The system volume C: (Get-PSDrive, dir): its size, and its free space at the start (with `files` on it), in MB. */
-  disk: z.strictObject({ sizeMb: z.number().int().min(1024).max(16_777_216), freeMb: z.number().min(0) }).optional(),
+  disk: z
+    .strictObject({ sizeMb: z.number().int().min(1024).max(16_777_216), freeMb: z.number().min(0) })
+    .optional(),
   /**
    * Large files already on the host (old log files that fill the disk). `text` is a short stand-in
    * for the content; `sizeMb` is what the file takes on disk, and is freed when it is deleted.
@@ -232,9 +291,14 @@ export const hostSchema = z.strictObject({
   files: z
     .array(
       z.strictObject({
-        path: z.string().regex(/^[A-Za-z]:\\[^<>"|?*]{1,250}$/, 'expected a Windows path like C:\\Logs\\old.log'),
+        path: z
+          .string()
+          .regex(/^[A-Za-z]:\\[^<>"|?*]{1,250}$/, 'expected a Windows path like C:\\Logs\\old.log'),
         sizeMb: z.number().min(0).max(1_048_576),
-        modified: z.iso.datetime({ offset: true, message: 'expected an ISO date-time like 2026-03-05T06:00:00Z' }),
+        modified: z.iso.datetime({
+          offset: true,
+          message: 'expected an ISO date-time like 2026-03-05T06:00:00Z',
+        }),
         text: z.string().max(4000).default(''),
       }),
     )
@@ -243,11 +307,32 @@ export const hostSchema = z.strictObject({
 });
 
 export const dnsRecordSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('A'), name: domain, value: ipv4, ttl: z.number().int().default(3600) }),
+  z.strictObject({
+    type: z.literal('A'),
+    name: domain,
+    value: ipv4,
+    ttl: z.number().int().default(3600),
+  }),
   /** `value: '.'` with preference 0 is a null MX: the domain accepts no mail (RFC 7505). */
-  z.strictObject({ type: z.literal('MX'), name: domain, value: z.union([z.literal('.'), domain]), preference: z.number().int().min(0).max(65535), ttl: z.number().int().default(3600) }),
-  z.strictObject({ type: z.literal('PTR'), name: ipv4, value: domain, ttl: z.number().int().default(3600) }),
-  z.strictObject({ type: z.literal('TXT'), name: domain, value: z.string().max(2000), ttl: z.number().int().default(3600) }),
+  z.strictObject({
+    type: z.literal('MX'),
+    name: domain,
+    value: z.union([z.literal('.'), domain]),
+    preference: z.number().int().min(0).max(65535),
+    ttl: z.number().int().default(3600),
+  }),
+  z.strictObject({
+    type: z.literal('PTR'),
+    name: ipv4,
+    value: domain,
+    ttl: z.number().int().default(3600),
+  }),
+  z.strictObject({
+    type: z.literal('TXT'),
+    name: domain,
+    value: z.string().max(2000),
+    ttl: z.number().int().default(3600),
+  }),
 ]);
 
 /** Queries for `name` (an IP for PTR) fail this way for every resolver: a broken zone (§1.10, §8.3). */
@@ -269,9 +354,15 @@ export const perimeterRuleSchema = z.strictObject({
 
 export const worldSpecSchema = z.strictObject({
   /** The learner's "now" (UTC, ISO 8601). */
-  start: z.iso.datetime({ offset: true, message: 'expected an ISO date-time like 2026-03-05T06:00:00Z' }),
+  start: z.iso.datetime({
+    offset: true,
+    message: 'expected an ISO date-time like 2026-03-05T06:00:00Z',
+  }),
   /** Local time zone of the Windows hosts, e.g. +09:00. */
-  utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'expected an offset like +09:00').default('+09:00'),
+  utcOffset: z
+    .string()
+    .regex(/^[+-]\d{2}:\d{2}$/, 'expected an offset like +09:00')
+    .default('+09:00'),
   /** Name server identity nslookup prints. */
   dnsServerName: domain.default('dc01.contoso.local'),
   hosts: z.record(hostName, hostSchema),
@@ -306,20 +397,56 @@ export const trafficSchema = z.strictObject({
 export type TrafficSpec = z.infer<typeof trafficSchema>;
 
 /* ---- Fault library (docs/faults.md; appliers in faults.ts) ---- */
-const ruleName = (fallback: string) => z.string().min(1, 'expected a rule name').max(120, 'a rule name has 120 characters at most').default(fallback);
-const sizeKb = z.number().int('expected a whole number of KB').min(1, 'expected a size in KB of at least 1').max(2_097_151, 'expected a size in KB below 2 GB');
-const retryMin = z.number().int('expected whole minutes').min(1, 'expected at least 1 minute').max(43_200, 'expected at most 30 days in minutes');
+const ruleName = (fallback: string) =>
+  z
+    .string()
+    .min(1, 'expected a rule name')
+    .max(120, 'a rule name has 120 characters at most')
+    .default(fallback);
+const sizeKb = z
+  .number()
+  .int('expected a whole number of KB')
+  .min(1, 'expected a size in KB of at least 1')
+  .max(2_097_151, 'expected a size in KB below 2 GB');
+const retryMin = z
+  .number()
+  .int('expected whole minutes')
+  .min(1, 'expected at least 1 minute')
+  .max(43_200, 'expected at most 30 days in minutes');
 const smartHostName = z
   .string()
-  .refine((v) => isValidDomain(v) && v.length > 0, 'expected a host name like relay.example.net or an address in brackets like [192.0.2.10]');
+  .refine(
+    (v) => isValidDomain(v) && v.length > 0,
+    'expected a host name like relay.example.net or an address in brackets like [192.0.2.10]',
+  );
 
 /** Typed, parameterised changes from the fault library (docs/faults.md). */
 export const faultSchema = z.discriminatedUnion('kind', [
   // Network: host firewall, perimeter, ISP, a remote server that does not answer.
-  z.strictObject({ kind: z.literal('firewall-block-outbound'), host: hostName, port: port.default(25), ruleName: ruleName('Block outbound SMTP') }),
-  z.strictObject({ kind: z.literal('firewall-inbound-closed'), host: hostName, port: port.default(25) }),
-  z.strictObject({ kind: z.literal('perimeter-block-outbound'), from: hostName, port: port.default(25), ruleName: ruleName('Deny SMTP from server segment') }),
-  z.strictObject({ kind: z.literal('isp-block-outbound'), from: hostName, port: port.default(25), ruleName: ruleName('OP25B'), allowTo: z.array(hostName).max(10).default([]) }),
+  z.strictObject({
+    kind: z.literal('firewall-block-outbound'),
+    host: hostName,
+    port: port.default(25),
+    ruleName: ruleName('Block outbound SMTP'),
+  }),
+  z.strictObject({
+    kind: z.literal('firewall-inbound-closed'),
+    host: hostName,
+    port: port.default(25),
+  }),
+  z.strictObject({
+    kind: z.literal('perimeter-block-outbound'),
+    from: hostName,
+    port: port.default(25),
+    ruleName: ruleName('Deny SMTP from server segment'),
+  }),
+  z.strictObject({
+    kind: z.literal('isp-block-outbound'),
+    from: hostName,
+    port: port.default(25),
+    ruleName: ruleName('OP25B'),
+    allowTo: z.array(hostName).max(10).default([]),
+  }),
   z.strictObject({ kind: z.literal('destination-down'), host: hostName }),
   z.strictObject({
     kind: z.literal('wrong-binding'),
@@ -331,56 +458,115 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('service-stopped'),
     host: hostName,
-    service: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like SMTPSVC').default('SMTPSVC'),
+    service: z
+      .string()
+      .regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like SMTPSVC')
+      .default('SMTPSVC'),
     startType: z.enum(['Automatic', 'Manual', 'Disabled']).optional(),
   }),
   // IIS virtual-server settings.
-  z.strictObject({ kind: z.literal('relay-denied'), host: hostName, client: hostName, staleIp: ipv4.optional() }),
+  z.strictObject({
+    kind: z.literal('relay-denied'),
+    host: hostName,
+    client: hostName,
+    staleIp: ipv4.optional(),
+  }),
   z.strictObject({ kind: z.literal('open-relay'), host: hostName }),
   z.strictObject({ kind: z.literal('iis-size-limit'), host: hostName, maxKb: sizeKb }),
   z.strictObject({ kind: z.literal('wrong-smart-host'), host: hostName, smartHost: smartHostName }),
   z.strictObject({ kind: z.literal('wrong-fqdn'), host: hostName, fqdn: domain }),
-  z.strictObject({ kind: z.literal('anonymous-off'), host: hostName, basic: z.boolean().default(true) }),
+  z.strictObject({
+    kind: z.literal('anonymous-off'),
+    host: hostName,
+    basic: z.boolean().default(true),
+  }),
   z.strictObject({ kind: z.literal('tls-required-inbound'), host: hostName }),
-  z.strictObject({ kind: z.literal('outbound-auth-wrong'), host: hostName, password: z.string().max(256, 'a password has 256 characters at most') }),
+  z.strictObject({
+    kind: z.literal('outbound-auth-wrong'),
+    host: hostName,
+    password: z.string().max(256, 'a password has 256 characters at most'),
+  }),
   z.strictObject({ kind: z.literal('logging-disabled'), host: hostName }),
   z.strictObject({
     kind: z.literal('slow-retry'),
     host: hostName,
-    retryMinutes: z.tuple([retryMin, retryMin, retryMin, retryMin], { message: 'expected four retry intervals in minutes, like [240, 240, 240, 240]' }),
+    retryMinutes: z.tuple([retryMin, retryMin, retryMin, retryMin], {
+      message: 'expected four retry intervals in minutes, like [240, 240, 240, 240]',
+    }),
   }),
   z.strictObject({ kind: z.literal('mail-loop'), host: hostName, domain }),
   // Remote receivers.
   z.strictObject({ kind: z.literal('receiver-size-limit'), host: hostName, maxKb: sizeKb }),
   z.strictObject({ kind: z.literal('receiver-requires-tls'), host: hostName }),
-  z.strictObject({ kind: z.literal('greylisting'), host: hostName, minutes: z.number().int().min(1, 'expected at least 1 minute').max(1440, 'expected at most 1440 minutes').default(5) }),
+  z.strictObject({
+    kind: z.literal('greylisting'),
+    host: hostName,
+    minutes: z
+      .number()
+      .int()
+      .min(1, 'expected at least 1 minute')
+      .max(1440, 'expected at most 1440 minutes')
+      .default(5),
+  }),
   z.strictObject({
     kind: z.literal('receiver-rate-limit'),
     host: hostName,
     max: z.number().int().min(1, 'expected at least 1 message').max(10_000),
-    windowMinutes: z.number().int().min(1, 'expected a window of at least 1 minute').max(1440).default(60),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(1, 'expected a window of at least 1 minute')
+      .max(1440)
+      .default(60),
   }),
   // DNS.
   z.strictObject({ kind: z.literal('missing-mx'), domain, danglingTo: domain.optional() }),
   z.strictObject({ kind: z.literal('missing-ptr'), host: hostName }),
-  z.strictObject({ kind: z.literal('spf-mismatch'), domain, record: z.string().regex(/^v=spf1( |$)/, "expected an SPF record starting with 'v=spf1'").max(450) }),
-  z.strictObject({ kind: z.literal('blocklisted'), host: hostName, zone: domain.default('zen.spamhaus.org'), reason: z.string().max(300).optional() }),
+  z.strictObject({
+    kind: z.literal('spf-mismatch'),
+    domain,
+    record: z
+      .string()
+      .regex(/^v=spf1( |$)/, "expected an SPF record starting with 'v=spf1'")
+      .max(450),
+  }),
+  z.strictObject({
+    kind: z.literal('blocklisted'),
+    host: hostName,
+    zone: domain.default('zen.spamhaus.org'),
+    reason: z.string().max(300).optional(),
+  }),
   z.strictObject({ kind: z.literal('dns-refuses-tcp'), host: hostName }),
   z.strictObject({ kind: z.literal('dns-server-down'), host: hostName }),
   // The IIS host itself: another program on its port, a full disk.
-  z.strictObject({ kind: z.literal('port-in-use'), host: hostName, port: port.default(25), program: z.enum(['hMailServer']).default('hMailServer') }),
+  z.strictObject({
+    kind: z.literal('port-in-use'),
+    host: hostName,
+    port: port.default(25),
+    program: z.enum(['hMailServer']).default('hMailServer'),
+  }),
   z.strictObject({
     kind: z.literal('disk-full'),
     host: hostName,
     /** The old log file that filled the volume, in GB. */
-    logGb: z.number().int('expected whole GB').min(1, 'expected at least 1 GB').max(1000, 'expected at most 1000 GB').default(38),
+    logGb: z
+      .number()
+      .int('expected whole GB')
+      .min(1, 'expected at least 1 GB')
+      .max(1000, 'expected at most 1000 GB')
+      .default(38),
   }),
 ]);
 export type Fault = z.infer<typeof faultSchema>;
 
 /* ---- Scenario level: objectives, evidence, solution, variables (docs/scenario-format.md) ---- */
 /** Ids of objectives and diagnosis choices: short, readable, unique within their list. */
-const itemId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$/, 'expected an id like queue-drained (letters, digits, - _ .)');
+const itemId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$/,
+    'expected an id like queue-drained (letters, digits, - _ .)',
+  );
 const objectiveBase = {
   id: itemId,
   label: localized,
@@ -399,27 +585,55 @@ const mailFilter = {
 };
 /** A value an IIS setting is compared with: text, a number, a flag, null, or a list (of values or of small records such as bindings). */
 const settingScalar = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
-const settingValue = z.union([settingScalar, z.array(z.union([settingScalar, z.record(z.string().max(60), settingScalar)])).max(100)]);
+const settingValue = z.union([
+  settingScalar,
+  z.array(z.union([settingScalar, z.record(z.string().max(60), settingScalar)])).max(100),
+]);
 const settingName = z.enum(SETTING_NAMES);
 
 /** Conditions on the live world; all of them hold once the scenario is solved. */
 export const objectiveSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('queue-empty'), ...objectiveBase, host: hostName }),
-  z.strictObject({ kind: z.literal('delivered'), ...objectiveBase, ...mailFilter, atLeast: z.number().int().min(1).max(10_000).default(1) }),
+  z.strictObject({
+    kind: z.literal('delivered'),
+    ...objectiveBase,
+    ...mailFilter,
+    atLeast: z.number().int().min(1).max(10_000).default(1),
+  }),
   /** Nothing matching reached the mailbox: spam must not leave, a victim must get nothing. */
   z.strictObject({ kind: z.literal('not-delivered'), ...safetyObjective, ...mailFilter }),
   z.strictObject({ kind: z.literal('badmail-empty'), ...objectiveBase, host: hostName }),
   z.strictObject({ kind: z.literal('firewall-enabled'), ...safetyObjective, host: hostName }),
   z.strictObject({ kind: z.literal('no-open-relay'), ...safetyObjective, host: hostName }),
-  z.strictObject({ kind: z.literal('service-running'), ...objectiveBase, host: hostName, service: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like SMTPSVC') }),
+  z.strictObject({
+    kind: z.literal('service-running'),
+    ...objectiveBase,
+    host: hostName,
+    service: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like SMTPSVC'),
+  }),
   /** The service's startup type (services.msc › Startup type): `Automatic` means it survives a reboot. */
-  z.strictObject({ kind: z.literal('service-start-type'), ...objectiveBase, host: hostName, service: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like SMTPSVC'), equals: z.enum(['Automatic', 'Manual', 'Disabled']) }),
+  z.strictObject({
+    kind: z.literal('service-start-type'),
+    ...objectiveBase,
+    host: hostName,
+    service: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected a service name like SMTPSVC'),
+    equals: z.enum(['Automatic', 'Manual', 'Disabled']),
+  }),
   z.strictObject({ kind: z.literal('logging-enabled'), ...objectiveBase, host: hostName }),
   /**
    * An IIS setting equals (or, with `notEquals`, differs from) a value; give exactly one of them.
    * Or, for a number, `atLeast` and/or `atMost` (a limit that is switched off, null, fails both).
    */
-  z.strictObject({ kind: z.literal('setting'), ...objectiveBase, host: hostName, setting: settingName, equals: settingValue.optional(), notEquals: settingValue.optional(), atLeast: z.number().optional(), atMost: z.number().optional() }),
+  z.strictObject({
+    kind: z.literal('setting'),
+    ...objectiveBase,
+    host: hostName,
+    setting: settingName,
+    equals: settingValue.optional(),
+    notEquals: settingValue.optional(),
+    atLeast: z.number().optional(),
+    atMost: z.number().optional(),
+  }),
 ]);
 export type Objective = z.infer<typeof objectiveSchema>;
 
@@ -445,16 +659,33 @@ export const evidenceSchema = z.strictObject({
 
 /** A seeded variant's value: one of a list, or a whole number in a range (both ends included). */
 export const variableSchema = z.union([
-  z.strictObject({ pick: z.array(z.union([z.string().max(500), z.number()])).min(1).max(20) }),
-  z.strictObject({ range: z.tuple([z.number().int(), z.number().int()]).refine(([min, max]) => min <= max, 'expected [min, max] with min not above max') }),
+  z.strictObject({
+    pick: z
+      .array(z.union([z.string().max(500), z.number()]))
+      .min(1)
+      .max(20),
+  }),
+  z.strictObject({
+    range: z
+      .tuple([z.number().int(), z.number().int()])
+      .refine(([min, max]) => min <= max, 'expected [min, max] with min not above max'),
+  }),
 ]);
-export const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, 'expected a variable name like customer or retry_port');
+export const variableName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, 'expected a variable name like customer or retry_port');
 
 export const scenarioSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id like outbound-port-blocked').max(80),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id like outbound-port-blocked')
+    .max(80),
   schemaVersion: z.literal(1),
   level: z.number().int().min(1).max(3),
-  topics: z.array(z.enum(['setup', 'connection', 'queue', 'logs', 'security', 'dns'])).min(1).max(6),
+  topics: z
+    .array(z.enum(['setup', 'connection', 'queue', 'logs', 'security', 'dns']))
+    .min(1)
+    .max(6),
   title: localized,
   summary: localized,
   briefing: localized,
@@ -462,14 +693,20 @@ export const scenarioSchema = z.strictObject({
   /** Values picked by the run's seed and used as `{{name}}` anywhere in the file. */
   variables: z.record(variableName, variableSchema).optional(),
   /** The base world (scenarios/bases/<base>.yaml) and changes merged over it: maps merge, lists replace. */
-  world: z.strictObject({ base: z.string().regex(/^[a-z0-9-]{1,60}$/, 'expected a base world name like contoso'), changes: deepPartial(worldSpecSchema).optional() }),
+  world: z.strictObject({
+    base: z.string().regex(/^[a-z0-9-]{1,60}$/, 'expected a base world name like contoso'),
+    changes: deepPartial(worldSpecSchema).optional(),
+  }),
   faults: z.array(faultSchema).max(20).default([]),
   traffic: z.array(trafficSchema).max(100).default([]),
   objectives: z.array(objectiveSchema).min(1).max(30),
   diagnosis: z.strictObject({
     question: localized,
     /** Root-cause choices; exactly one has `correct: true`. */
-    choices: z.array(z.strictObject({ id: itemId, label: localized, correct: z.boolean().default(false) })).min(2).max(10),
+    choices: z
+      .array(z.strictObject({ id: itemId, label: localized, correct: z.boolean().default(false) }))
+      .min(2)
+      .max(10),
     /** Lines that prove the right choice, each checked to appear where it says. */
     evidence: z.array(evidenceSchema).min(1).max(20),
   }),

@@ -35,14 +35,24 @@ const fail = (error: string): ActionResult => ({ ok: false, output: [], error })
 const CONTROL_ERRORS: Record<Exclude<ControlResult, { ok: true }>['error'], string> = {
   alreadyRunning: 'The service is already running.',
   notRunning: 'The service has not been started.',
-  disabled: 'The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.',
+  disabled:
+    'The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.',
   dependencyFailed: 'The dependency service or group failed to start.',
   hasDependents: 'The service has dependent services that are running; stop them first.',
   invalidControl: 'The requested control is not valid for this service.',
 };
 
-function run(ctx: WorldContext, host: HostRuntime, iis: IisServer | null, svc: ServiceState, action: ServiceAction): ControlResult {
-  const viaIis = iis && (svc.name === 'SMTPSVC' || svc.name === 'IISADMIN') ? iis.controlService(svc.name, action, false) : null;
+function run(
+  ctx: WorldContext,
+  host: HostRuntime,
+  iis: IisServer | null,
+  svc: ServiceState,
+  action: ServiceAction,
+): ControlResult {
+  const viaIis =
+    iis && (svc.name === 'SMTPSVC' || svc.name === 'IISADMIN')
+      ? iis.controlService(svc.name, action, false)
+      : null;
   if (viaIis) return viaIis;
   const result = controlService(host, svc, action, false);
   ctx.changed();
@@ -76,24 +86,39 @@ export function setStartType(
 ): ActionResult {
   const svc = host.service(serviceName);
   if (!svc) return fail(`No service '${serviceName}' on host '${host.name}'`);
-  if (!['Automatic', 'Manual', 'Disabled'].includes(startType)) return fail('startType: expected Automatic, Manual or Disabled');
+  if (!['Automatic', 'Manual', 'Disabled'].includes(startType))
+    return fail('startType: expected Automatic, Manual or Disabled');
   if (svc.startType !== startType) {
-    ctx.addEvent(host, startTypeChanged(ctx.clock.now(), svc.displayName, svc.startType, startType, ctx.locale()));
+    ctx.addEvent(
+      host,
+      startTypeChanged(ctx.clock.now(), svc.displayName, svc.startType, startType, ctx.locale()),
+    );
     svc.startType = startType;
   }
   return { ok: true, output: [] };
 }
 
-export function setFirewallRule(ctx: WorldContext, host: HostRuntime, name: string, enabled: boolean): ActionResult {
+export function setFirewallRule(
+  ctx: WorldContext,
+  host: HostRuntime,
+  name: string,
+  enabled: boolean,
+): ActionResult {
   if (typeof enabled !== 'boolean') return fail('enabled: expected true or false');
-  const rules = host.firewall.rules.filter((r) => r.name === name || (r.displayName ?? r.name) === name);
+  const rules = host.firewall.rules.filter(
+    (r) => r.name === name || (r.displayName ?? r.name) === name,
+  );
   if (rules.length === 0) return fail(`No firewall rule named '${name}' on host '${host.name}'`);
   for (const r of rules) r.enabled = enabled;
   ctx.changed();
   return { ok: true, output: [] };
 }
 
-export function setFirewallState(ctx: WorldContext, host: HostRuntime, enabled: boolean): ActionResult {
+export function setFirewallState(
+  ctx: WorldContext,
+  host: HostRuntime,
+  enabled: boolean,
+): ActionResult {
   if (typeof enabled !== 'boolean') return fail('enabled: expected true or false');
   host.firewall.enabled = enabled;
   ctx.changed();

@@ -10,7 +10,9 @@ import type { SmtpConnection } from '../smtp/connection';
 import type { HostRuntime } from './host';
 import type { EventLogEntry, Locale } from './types';
 
-export type OpenResult = { kind: 'open'; conn: SmtpConnection; outcome: Extract<ConnectOutcome, { kind: 'connected' }> } | Exclude<ConnectOutcome, { kind: 'connected' }>;
+export type OpenResult =
+  | { kind: 'open'; conn: SmtpConnection; outcome: Extract<ConnectOutcome, { kind: 'connected' }> }
+  | Exclude<ConnectOutcome, { kind: 'connected' }>;
 
 export interface WorldContext {
   clock: VirtualClock;

@@ -3,7 +3,14 @@
  * and where accepted mail goes (local domains → Drop, remote → Queue, undeliverable NDR → Badmail).
  */
 import type { IisSettingsSpec } from '../scenario/schema';
-import { defaultIisSettings, localDomainsOf, mergeSettings, toSessionConfig, type IisSettings, type IisSettingsPatch } from '../smtp/iisSettings';
+import {
+  defaultIisSettings,
+  localDomainsOf,
+  mergeSettings,
+  toSessionConfig,
+  type IisSettings,
+  type IisSettingsPatch,
+} from '../smtp/iisSettings';
 import { iisDialect } from '../smtp/dialects/iis';
 import type { AcceptedMessage, SessionEnv, SessionInput } from '../smtp/sessionMachine';
 import type { ServerHooks, SmtpConnection } from '../smtp/connection';
@@ -23,7 +30,11 @@ export const PICKUP_DIR = `${MAILROOT}\\Pickup`;
 const MIN_FREE_BYTES = 1024 * 1024;
 
 /** Apply a scenario's settings over the defaults of a fresh install (the default domain takes the FQDN). */
-export function settingsFromSpec(host: HostRuntime, spec: IisSettingsSpec | undefined, utcOffsetMinutes: number): IisSettings {
+export function settingsFromSpec(
+  host: HostRuntime,
+  spec: IisSettingsSpec | undefined,
+  utcOffsetMinutes: number,
+): IisSettings {
   const s = defaultIisSettings(spec?.fqdn ?? host.fqdn, host.name, utcOffsetMinutes);
   return spec ? mergeSettings(s, spec as IisSettingsPatch) : s;
 }
@@ -55,14 +66,34 @@ export class IisServer implements ServerHooks {
     if (this.installed) {
       this.#createFiles();
       // A world that does not say otherwise has SMTPSVC running; its startup type after install is Manual (§4.0).
-      if (!host.service('SMTPSVC')) host.services.set('SMTPSVC', { name: 'SMTPSVC', displayName: 'Simple Mail Transfer Protocol (SMTP)', status: 'Running', startType: 'Manual' });
-      if (!host.service('IISADMIN')) host.services.set('IISADMIN', { name: 'IISADMIN', displayName: 'IIS Admin Service', status: 'Running', startType: 'Automatic' });
+      if (!host.service('SMTPSVC'))
+        host.services.set('SMTPSVC', {
+          name: 'SMTPSVC',
+          displayName: 'Simple Mail Transfer Protocol (SMTP)',
+          status: 'Running',
+          startType: 'Manual',
+        });
+      if (!host.service('IISADMIN'))
+        host.services.set('IISADMIN', {
+          name: 'IISADMIN',
+          displayName: 'IIS Admin Service',
+          status: 'Running',
+          startType: 'Automatic',
+        });
     } else {
       // Before Install-WindowsFeature SMTP-Server there is no service, no mailroot and no log folder.
       host.services.delete('SMTPSVC');
       host.services.delete('IISADMIN');
     }
-    this.log = new W3cLog(host.fs, 'SMTPSVC1', host.name, '10.0', () => (this.diskFull() ? { ...this.settings.logging, enabled: false } : this.settings.logging), () => this.settings.utcOffsetMinutes);
+    this.log = new W3cLog(
+      host.fs,
+      'SMTPSVC1',
+      host.name,
+      '10.0',
+      () =>
+        this.diskFull() ? { ...this.settings.logging, enabled: false } : this.settings.logging,
+      () => this.settings.utcOffsetMinutes,
+    );
     this.queue = new SmtpQueue({
       ctx,
       host,
@@ -75,7 +106,8 @@ export class IisServer implements ServerHooks {
   }
 
   #createFiles(): void {
-    for (const dir of ['Queue', 'Pickup', 'Drop', 'Badmail', 'SortTemp', 'Route', 'Mailbox']) this.host.fs.mkdir(`${MAILROOT}\\${dir}`);
+    for (const dir of ['Queue', 'Pickup', 'Drop', 'Badmail', 'SortTemp', 'Route', 'Mailbox'])
+      this.host.fs.mkdir(`${MAILROOT}\\${dir}`);
     this.host.fs.mkdir('C:\\Windows\\System32\\LogFiles\\SMTPSVC1');
   }
 
@@ -87,7 +119,10 @@ export class IisServer implements ServerHooks {
 
   /** General › IP address and Advanced identities ('' = All Unassigned); a paused server still holds its port. */
   listens(port: number, localIp: string): boolean {
-    return this.running() && this.settings.bindings.some((b) => b.port === port && (b.ip === '' || b.ip === localIp));
+    return (
+      this.running() &&
+      this.settings.bindings.some((b) => b.port === port && (b.ip === '' || b.ip === localIp))
+    );
   }
 
   /** The service started but another program already listens on a bound port (`port-in-use`). */
@@ -127,10 +162,30 @@ export class IisServer implements ServerHooks {
     this.#createFiles();
     this.settings = settingsFromSpec(this.host, undefined, this.ctx.utcOffsetMinutes);
     const file = 'C:\\Windows\\system32\\inetsrv\\inetinfo.exe';
-    this.host.services.set('IISADMIN', { name: 'IISADMIN', displayName: 'IIS Admin Service', status: 'Stopped', startType: 'Automatic' });
-    this.host.services.set('SMTPSVC', { name: 'SMTPSVC', displayName: 'Simple Mail Transfer Protocol (SMTP)', status: 'Stopped', startType: 'Manual' });
-    this.ctx.addEvent(this.host, event7045(now, { displayName: 'IIS Admin Service', file, start: 'auto start' }, locale));
-    this.ctx.addEvent(this.host, event7045(now, { displayName: 'Simple Mail Transfer Protocol (SMTP)', file, start: 'demand start' }, locale));
+    this.host.services.set('IISADMIN', {
+      name: 'IISADMIN',
+      displayName: 'IIS Admin Service',
+      status: 'Stopped',
+      startType: 'Automatic',
+    });
+    this.host.services.set('SMTPSVC', {
+      name: 'SMTPSVC',
+      displayName: 'Simple Mail Transfer Protocol (SMTP)',
+      status: 'Stopped',
+      startType: 'Manual',
+    });
+    this.ctx.addEvent(
+      this.host,
+      event7045(now, { displayName: 'IIS Admin Service', file, start: 'auto start' }, locale),
+    );
+    this.ctx.addEvent(
+      this.host,
+      event7045(
+        now,
+        { displayName: 'Simple Mail Transfer Protocol (SMTP)', file, start: 'demand start' },
+        locale,
+      ),
+    );
     // Setup starts IIS Admin (the metabase) but leaves SMTPSVC stopped.
     this.host.service('IISADMIN')!.status = 'Running';
     this.ctx.addEvent(this.host, event7036(now, 'IIS Admin Service', 'running', locale));
@@ -146,7 +201,12 @@ export class IisServer implements ServerHooks {
       policy: this.host.spec.disk
         ? (stage) =>
             stage === 'mail' && this.diskFull()
-              ? { check: 'insufficientStorage', code: 452, lines: ['4.3.1 Insufficient system resources'], close: false }
+              ? {
+                  check: 'insufficientStorage',
+                  code: 452,
+                  lines: ['4.3.1 Insufficient system resources'],
+                  close: false,
+                }
               : null
         : undefined,
     };
@@ -162,7 +222,10 @@ export class IisServer implements ServerHooks {
 
   /** `<WEB01Ab3xQ7LmN2pR00000001@web01.contoso.com>` (reference §3.4). */
   newMessageId(): string {
-    const rnd = this.ctx.rng.string(12, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
+    const rnd = this.ctx.rng.string(
+      12,
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+    );
     return `<${this.host.name}${rnd}${(++this.#idCounter).toString(16).toUpperCase().padStart(8, '0')}@${this.settings.fqdn}>`;
   }
 
@@ -178,7 +241,12 @@ export class IisServer implements ServerHooks {
       serverIp,
       env: this.sessionEnv(),
       clientName: ptr.kind === 'answer' ? (ptr.records[0]?.host ?? null) : null,
-      admission: this.host.service('SMTPSVC')?.status === 'Paused' ? 'paused' : limit !== null && live >= limit ? 'tooManyConnections' : 'accept',
+      admission:
+        this.host.service('SMTPSVC')?.status === 'Paused'
+          ? 'paused'
+          : limit !== null && live >= limit
+            ? 'tooManyConnections'
+            : 'accept',
     };
   }
 
@@ -192,7 +260,8 @@ export class IisServer implements ServerHooks {
     const now = this.ctx.clock.now();
     const result = controlService(this.host, svc, action, force);
     if (!result.ok) {
-      if (result.error === 'dependencyFailed' && result.other) this.ctx.addEvent(this.host, event7001(now, svc, result.other, this.ctx.locale()));
+      if (result.error === 'dependencyFailed' && result.other)
+        this.ctx.addEvent(this.host, event7001(now, svc, result.other, this.ctx.locale()));
       return result;
     }
     for (const t of result.transitions) {
@@ -226,11 +295,21 @@ export class IisServer implements ServerHooks {
       return;
     }
     if (!svc || svc.status === status) return;
-    const action: ServiceAction = status === 'Stopped' ? 'stop' : status === 'Paused' ? 'pause' : svc.status === 'Paused' ? 'continue' : 'start';
+    const action: ServiceAction =
+      status === 'Stopped'
+        ? 'stop'
+        : status === 'Paused'
+          ? 'pause'
+          : svc.status === 'Paused'
+            ? 'continue'
+            : 'start';
     this.controlService('SMTPSVC', action, true);
   }
 
-  onReply(log: Parameters<ServerHooks['onReply']>[0], conn: SmtpConnection & { clientIp?: string; serverIp?: string }): void {
+  onReply(
+    log: Parameters<ServerHooks['onReply']>[0],
+    conn: SmtpConnection & { clientIp?: string; serverIp?: string },
+  ): void {
     this.#live.add(conn);
     for (const c of this.#live) if (c.closed) this.#live.delete(c);
     if (!log) return;
@@ -271,5 +350,4 @@ export class IisServer implements ServerHooks {
     if (remote.length > 0) this.queue.enqueue(message, remote);
     this.ctx.changed();
   }
-
 }

@@ -22,7 +22,12 @@ export type WorldAction =
   /** Services console / IIS Manager: start, stop, pause, resume or restart a Windows service. */
   | { type: 'service.control'; host: string; service: string; control: ServiceControl }
   /** Services console: change a service's startup type (writes SCM event 7040). */
-  | { type: 'service.config'; host: string; service: string; startType: 'Automatic' | 'Manual' | 'Disabled' }
+  | {
+      type: 'service.config';
+      host: string;
+      service: string;
+      startType: 'Automatic' | 'Manual' | 'Disabled';
+    }
   /** Firewall console: enable or disable one rule (by its name or display name). */
   | { type: 'firewall.rule.set'; host: string; name: string; enabled: boolean }
   /** Firewall console: turn the host firewall on or off (all profiles). */

@@ -17,7 +17,13 @@ import { IisServer } from './iisServer';
 import { ReceiverServer } from './receiver';
 import { submissionTimes, submit } from './traffic';
 import { applyConfigPatch } from './configPatch';
-import { controlServiceAction, serviceDescription, setFirewallRule, setFirewallState, setStartType } from './adminActions';
+import {
+  controlServiceAction,
+  serviceDescription,
+  setFirewallRule,
+  setFirewallState,
+  setStartType,
+} from './adminActions';
 import type {
   ActionResult,
   EventLogEntry,
@@ -102,9 +108,15 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
       const host = outcome.host as HostRuntime;
       // The IIS virtual server when it holds the port, else a program on the host (hMailServer) or a remote receiver.
       const virtualServer = iis.get(host.name);
-      const server = virtualServer?.listens(port, outcome.localIp) ? virtualServer : (receivers.get(host.name) ?? virtualServer);
+      const server = virtualServer?.listens(port, outcome.localIp)
+        ? virtualServer
+        : (receivers.get(host.name) ?? virtualServer);
       if (!server) return { kind: 'refused', host };
-      const conn = new SmtpConnection(server.sessionInput(outcome.sourceIp, outcome.localIp), clock, server) as SmtpConnection & {
+      const conn = new SmtpConnection(
+        server.sessionInput(outcome.sourceIp, outcome.localIp),
+        clock,
+        server,
+      ) as SmtpConnection & {
         clientIp: string;
         serverIp: string;
       };
@@ -123,8 +135,10 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
   };
 
   for (const host of hosts.values()) {
-    if (host.spec.iis || host.role === 'iis') iis.set(host.name, new IisServer(ctx, host, host.spec.iis));
-    if (host.spec.receiver) receivers.set(host.name, new ReceiverServer(ctx, host, host.spec.receiver));
+    if (host.spec.iis || host.role === 'iis')
+      iis.set(host.name, new IisServer(ctx, host, host.spec.iis));
+    if (host.spec.receiver)
+      receivers.set(host.name, new ReceiverServer(ctx, host, host.spec.receiver));
   }
   // A program that took the SMTP port before SMTPSVC started keeps it (port-in-use).
   for (const s of iis.values()) s.bootBind();
@@ -172,7 +186,10 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
           profile: 'Any',
         })),
       },
-      services: [...h.services.values()].map((s) => ({ ...s, description: serviceDescription(s.name, locale) })),
+      services: [...h.services.values()].map((s) => ({
+        ...s,
+        description: serviceDescription(s.name, locale),
+      })),
     };
   }
 
@@ -194,7 +211,8 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
       }
       case 'config.set': {
         const server = iis.get(action.host);
-        if (!server || !server.installed) return { ok: false, output: [], error: `No IIS SMTP server on host '${action.host}'` };
+        if (!server || !server.installed)
+          return { ok: false, output: [], error: `No IIS SMTP server on host '${action.host}'` };
         const error = applyConfigPatch(server, action.patch);
         if (error) return { ok: false, output: [], error };
         // New delay/expiration times apply to what is already queued (measured from arrival).
@@ -209,13 +227,26 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
         const host = hosts.get(action.host);
         if (!host) return { ok: false, output: [], error: `No host named '${action.host}'` };
         if (action.type === 'service.control')
-          return controlServiceAction(ctx, host, iis.get(host.name) ?? null, action.service, action.control);
-        if (action.type === 'service.config') return setStartType(ctx, host, action.service, action.startType);
-        if (action.type === 'firewall.rule.set') return setFirewallRule(ctx, host, action.name, action.enabled);
+          return controlServiceAction(
+            ctx,
+            host,
+            iis.get(host.name) ?? null,
+            action.service,
+            action.control,
+          );
+        if (action.type === 'service.config')
+          return setStartType(ctx, host, action.service, action.startType);
+        if (action.type === 'firewall.rule.set')
+          return setFirewallRule(ctx, host, action.name, action.enabled);
         return setFirewallState(ctx, host, action.enabled);
       }
       case 'clock.advance': {
-        if (!Number.isFinite(action.ms) || action.ms < 0) return { ok: false, output: [], error: 'clock.advance needs a non-negative number of milliseconds' };
+        if (!Number.isFinite(action.ms) || action.ms < 0)
+          return {
+            ok: false,
+            output: [],
+            error: 'clock.advance needs a non-negative number of milliseconds',
+          };
         clock.advanceBy(action.ms);
         ctx.changed();
         return { ok: true, output: [] };
@@ -223,16 +254,23 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
       case 'clock.step': {
         const stepped = clock.step();
         ctx.changed();
-        return stepped ? { ok: true, output: [] } : { ok: false, output: [], error: 'Nothing is scheduled' };
+        return stepped
+          ? { ok: true, output: [] }
+          : { ok: false, output: [], error: 'Nothing is scheduled' };
       }
       case 'world.locale': {
-        if (action.locale !== 'ja' && action.locale !== 'en') return { ok: false, output: [], error: 'Unknown locale' };
+        if (action.locale !== 'ja' && action.locale !== 'en')
+          return { ok: false, output: [], error: 'Unknown locale' };
         locale = action.locale;
         ctx.changed();
         return { ok: true, output: [] };
       }
       default:
-        return { ok: false, output: [], error: `Unknown action ${(action as { type?: unknown }).type}` };
+        return {
+          ok: false,
+          output: [],
+          error: `Unknown action ${(action as { type?: unknown }).type}`,
+        };
     }
   }
 
@@ -254,7 +292,8 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
       const mailboxes: Record<string, MailboxMessageSnapshot[]> = {};
       for (const r of receivers.values())
         for (const [addr, msgs] of r.mailboxes) mailboxes[addr] = msgs.map(toMailboxSnapshot);
-      for (const s of iis.values()) mailboxes[`${s.host.name}:Drop`] = s.drop.map(toMailboxSnapshot);
+      for (const s of iis.values())
+        mailboxes[`${s.host.name}:Drop`] = s.drop.map(toMailboxSnapshot);
       cached = {
         now: clock.now(),
         nextEventAt: clock.nextDue(),
@@ -279,9 +318,15 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
         ),
         mailboxes,
         events: Object.fromEntries([...hosts.values()].map((h) => [h.name, [...h.events]])),
-        consoles: Object.fromEntries([...consoles.values()].map((c) => [c.host.name, c.snapshot()])),
+        consoles: Object.fromEntries(
+          [...consoles.values()].map((c) => [c.host.name, c.snapshot()]),
+        ),
         // Copies: the live settings are mutated in place by config.set.
-        iis: Object.fromEntries([...iis.values()].filter((s) => s.installed).map((s) => [s.host.name, structuredClone(s.settings)])),
+        iis: Object.fromEntries(
+          [...iis.values()]
+            .filter((s) => s.installed)
+            .map((s) => [s.host.name, structuredClone(s.settings)]),
+        ),
       };
       return cached;
     },

@@ -10,16 +10,26 @@ function world(locale: 'en' | 'ja' = 'en') {
   return createScenarioWorld(r.scenario, { locale });
 }
 const service = (w: ReturnType<typeof world>, name: string) =>
-  w.snapshot().hosts.find((h) => h.name === 'WEB01')!.services.find((s) => s.name === name)!;
+  w
+    .snapshot()
+    .hosts.find((h) => h.name === 'WEB01')!
+    .services.find((s) => s.name === name)!;
 
 describe('service actions', () => {
   it('should stop and start SMTPSVC with SCM 7036 events', () => {
     const w = world();
-    expect(w.send({ type: 'service.control', host: 'WEB01', service: 'SMTPSVC', control: 'stop' }).ok).toBe(true);
+    expect(
+      w.send({ type: 'service.control', host: 'WEB01', service: 'SMTPSVC', control: 'stop' }).ok,
+    ).toBe(true);
     expect(service(w, 'SMTPSVC').status).toBe('Stopped');
-    expect(w.send({ type: 'service.control', host: 'WEB01', service: 'SMTPSVC', control: 'start' }).ok).toBe(true);
+    expect(
+      w.send({ type: 'service.control', host: 'WEB01', service: 'SMTPSVC', control: 'start' }).ok,
+    ).toBe(true);
     expect(service(w, 'SMTPSVC').status).toBe('Running');
-    const scm = w.snapshot().events.WEB01!.filter((e) => e.eventId === 7036).map((e) => e.message);
+    const scm = w
+      .snapshot()
+      .events.WEB01!.filter((e) => e.eventId === 7036)
+      .map((e) => e.message);
     expect(scm.slice(-2)).toEqual([
       'The Simple Mail Transfer Protocol (SMTP) service entered the stopped state.',
       'The Simple Mail Transfer Protocol (SMTP) service entered the running state.',
@@ -29,8 +39,16 @@ describe('service actions', () => {
   it('should refuse to start a disabled service and say why', () => {
     const w = world();
     w.send({ type: 'service.control', host: 'WEB01', service: 'SMTPSVC', control: 'stop' });
-    expect(w.send({ type: 'service.config', host: 'WEB01', service: 'SMTPSVC', startType: 'Disabled' }).ok).toBe(true);
-    const r = w.send({ type: 'service.control', host: 'WEB01', service: 'SMTPSVC', control: 'start' });
+    expect(
+      w.send({ type: 'service.config', host: 'WEB01', service: 'SMTPSVC', startType: 'Disabled' })
+        .ok,
+    ).toBe(true);
+    const r = w.send({
+      type: 'service.control',
+      host: 'WEB01',
+      service: 'SMTPSVC',
+      control: 'start',
+    });
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/disabled/);
     expect(service(w, 'SMTPSVC').status).toBe('Stopped');
@@ -48,24 +66,39 @@ describe('service actions', () => {
 
   it('should restart a running service and describe it', () => {
     const w = world();
-    expect(w.send({ type: 'service.control', host: 'WEB01', service: 'SMTPSVC', control: 'restart' }).ok).toBe(true);
+    expect(
+      w.send({ type: 'service.control', host: 'WEB01', service: 'SMTPSVC', control: 'restart' }).ok,
+    ).toBe(true);
     expect(service(w, 'SMTPSVC').status).toBe('Running');
     expect(service(w, 'SMTPSVC').description).toBe('Transports electronic mail across the network');
   });
 
   it('should reject an unknown host or service', () => {
     const w = world();
-    expect(w.send({ type: 'service.control', host: 'NOPE', service: 'SMTPSVC', control: 'stop' }).error).toBe("No host named 'NOPE'");
-    expect(w.send({ type: 'service.control', host: 'WEB01', service: 'FOO', control: 'stop' }).error).toBe("No service 'FOO' on host 'WEB01'");
+    expect(
+      w.send({ type: 'service.control', host: 'NOPE', service: 'SMTPSVC', control: 'stop' }).error,
+    ).toBe("No host named 'NOPE'");
+    expect(
+      w.send({ type: 'service.control', host: 'WEB01', service: 'FOO', control: 'stop' }).error,
+    ).toBe("No service 'FOO' on host 'WEB01'");
   });
 });
 
 describe('firewall actions', () => {
   it('should disable the blocking rule, which lets the port through', () => {
     const w = world();
-    const r = w.send({ type: 'firewall.rule.set', host: 'WEB01', name: 'Block SMTP Outbound (baseline)', enabled: false });
+    const r = w.send({
+      type: 'firewall.rule.set',
+      host: 'WEB01',
+      name: 'Block SMTP Outbound (baseline)',
+      enabled: false,
+    });
     expect(r.ok).toBe(true);
-    const out = w.send({ type: 'console.line', host: 'WEB01', line: 'Test-NetConnection mx1.example.net -Port 25' }).output;
+    const out = w.send({
+      type: 'console.line',
+      host: 'WEB01',
+      line: 'Test-NetConnection mx1.example.net -Port 25',
+    }).output;
     expect(out).toContain('TcpTestSucceeded : True');
   });
 
@@ -74,13 +107,16 @@ describe('firewall actions', () => {
     w.send({ type: 'firewall.state', host: 'WEB01', enabled: false });
     const host = w.snapshot().hosts.find((h) => h.name === 'WEB01')!;
     expect(host.firewall.enabled).toBe(false);
-    expect(host.firewall.rules.find((r) => r.name === 'CoreNet-DNS-Out-UDP')?.group).toBe('Core Networking');
+    expect(host.firewall.rules.find((r) => r.name === 'CoreNet-DNS-Out-UDP')?.group).toBe(
+      'Core Networking',
+    );
   });
 
   it('should reject a rule that does not exist', () => {
-    expect(world().send({ type: 'firewall.rule.set', host: 'WEB01', name: 'nope', enabled: false }).error).toBe(
-      "No firewall rule named 'nope' on host 'WEB01'",
-    );
+    expect(
+      world().send({ type: 'firewall.rule.set', host: 'WEB01', name: 'nope', enabled: false })
+        .error,
+    ).toBe("No firewall rule named 'nope' on host 'WEB01'");
   });
 });
 
@@ -88,7 +124,13 @@ describe('IIS settings in the snapshot', () => {
   it('should show settings as a copy that follows config.set', () => {
     const w = world();
     expect(w.snapshot().iis.WEB01!.relay.list).toEqual(['10.0.0.20']);
-    expect(w.send({ type: 'config.set', host: 'WEB01', patch: { 'relay.list': ['10.0.0.20', '10.0.0.21'] } }).ok).toBe(true);
+    expect(
+      w.send({
+        type: 'config.set',
+        host: 'WEB01',
+        patch: { 'relay.list': ['10.0.0.20', '10.0.0.21'] },
+      }).ok,
+    ).toBe(true);
     const snap = w.snapshot();
     expect(snap.iis.WEB01!.relay.list).toEqual(['10.0.0.20', '10.0.0.21']);
     // A view that mutates its snapshot must not reach the live settings.

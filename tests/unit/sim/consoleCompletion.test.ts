@@ -26,7 +26,11 @@ describe('console Tab completion', () => {
   });
 
   it('should complete folder names in a path', () => {
-    const r = world().send({ type: 'console.complete', host: 'WEB01', line: 'dir C:\\inetpub\\mailroot\\Q' });
+    const r = world().send({
+      type: 'console.complete',
+      host: 'WEB01',
+      line: 'dir C:\\inetpub\\mailroot\\Q',
+    });
     expect(r.completion).toBe('dir C:\\inetpub\\mailroot\\Queue\\');
   });
 

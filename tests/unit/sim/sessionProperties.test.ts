@@ -48,14 +48,12 @@ const VALID = [
 
 const configs: fc.Arbitrary<ConfigPatch> = fc.record({
   auth: fc.record({ anonymous: fc.boolean(), basic: fc.boolean(), integrated: fc.boolean() }),
-  tls: fc
-    .boolean()
-    .chain((certificate) =>
-      fc.record({
-        certificate: fc.constant(certificate),
-        required: certificate ? fc.boolean() : fc.constant(false),
-      }),
-    ),
+  tls: fc.boolean().chain((certificate) =>
+    fc.record({
+      certificate: fc.constant(certificate),
+      required: certificate ? fc.boolean() : fc.constant(false),
+    }),
+  ),
   maxSessionBytes: fc.constantFrom(null, 200, 10_485_760),
   maxRecipients: fc.constantFrom(null, 1, 100),
 });

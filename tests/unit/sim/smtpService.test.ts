@@ -245,13 +245,22 @@ describe('admission settings seen by a client', () => {
 
   it('should log AUTH with its mechanism only, never the credentials', () => {
     const w = world();
-    w.send({ type: 'config.set', host: 'WEB01', patch: { 'auth.basic': true, windowsAccounts: [{ user: 'alice', password: 'Passw0rd!' }] } });
+    w.send({
+      type: 'config.set',
+      host: 'WEB01',
+      patch: { 'auth.basic': true, windowsAccounts: [{ user: 'alice', password: 'Passw0rd!' }] },
+    });
     const c = connect(w).conn!;
     c.send('EHLO APP01');
-    expect(c.send('AUTH PLAIN AGFsaWNlAFBhc3N3MHJkIQ==')).toEqual(['504 5.7.4 Unrecognized authentication type']);
+    expect(c.send('AUTH PLAIN AGFsaWNlAFBhc3N3MHJkIQ==')).toEqual([
+      '504 5.7.4 Unrecognized authentication type',
+    ]);
     c.send('AUTH LOGIN YWxpY2U=');
     expect(c.send('UGFzc3cwcmQh')).toEqual(['235 2.7.0 Authentication successful.']);
-    const log = w.logFiles('WEB01').map((f) => f.content).join('');
+    const log = w
+      .logFiles('WEB01')
+      .map((f) => f.content)
+      .join('');
     expect(log).toContain(' AUTH - +PLAIN 504 ');
     expect(log).toContain(' AUTH - +LOGIN 235 ');
     expect(log).not.toMatch(/AGFsaWNl|YWxpY2U|UGFzc3cw/);

@@ -44,7 +44,10 @@ function cmdDir(env: CommandEnv, target: string): string[] {
     '',
     ...(dir ? [`${when(now)}    <DIR>          .`, `${when(now)}    <DIR>          ..`] : []),
     ...dirs.map((d) => `${when(now)}    <DIR>          ${d.slice(d.lastIndexOf('\\') + 1)}`),
-    ...files.map((f) => `${when(f.mtime)} ${thousands(fileSize(f)).padStart(17)} ${f.path.slice(f.path.lastIndexOf('\\') + 1)}`),
+    ...files.map(
+      (f) =>
+        `${when(f.mtime)} ${thousands(fileSize(f)).padStart(17)} ${f.path.slice(f.path.lastIndexOf('\\') + 1)}`,
+    ),
     m.dirFiles(files.length, thousands(total)),
     m.dirDirs(dirs.length + (dir ? 2 : 0), thousands(env.host.freeBytes())),
   ];
@@ -71,8 +74,13 @@ function psDir(env: CommandEnv, target: string, line: string): string[] {
     '',
     'Mode                 LastWriteTime         Length Name',
     '----                 -------------         ------ ----',
-    ...dirs.map((d) => `d-----        ${when(now)}                ${d.slice(d.lastIndexOf('\\') + 1)}`),
-    ...files.map((f) => `-a----        ${when(f.mtime)} ${String(fileSize(f)).padStart(14)} ${f.path.slice(f.path.lastIndexOf('\\') + 1)}`),
+    ...dirs.map(
+      (d) => `d-----        ${when(now)}                ${d.slice(d.lastIndexOf('\\') + 1)}`,
+    ),
+    ...files.map(
+      (f) =>
+        `-a----        ${when(f.mtime)} ${String(fileSize(f)).padStart(14)} ${f.path.slice(f.path.lastIndexOf('\\') + 1)}`,
+    ),
     '',
     '',
   ];
@@ -93,7 +101,10 @@ function psNotFound(env: CommandEnv, cmdlet: string, path: string, line: string)
 export const dir: Command = {
   names: ['dir', 'ls', 'Get-ChildItem', 'gci'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'List a folder (e.g. the mail queue).', ja: 'フォルダーの内容を一覧表示します (キューなど)。' },
+  summary: {
+    en: 'List a folder (e.g. the mail queue).',
+    ja: 'フォルダーの内容を一覧表示します (キューなど)。',
+  },
   usage: 'dir C:\\inetpub\\mailroot\\Queue',
   run(args, env, line) {
     if (env.shell === 'cmd') {
@@ -109,15 +120,26 @@ export const dir: Command = {
 export const type: Command = {
   names: ['type', 'cat', 'gc', 'Get-Content'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'Show a file (e.g. today\'s SMTP log). PowerShell: -Tail N.', ja: 'ファイルの内容を表示します (当日の SMTP ログなど)。PowerShell では -Tail N も使えます。' },
+  summary: {
+    en: "Show a file (e.g. today's SMTP log). PowerShell: -Tail N.",
+    ja: 'ファイルの内容を表示します (当日の SMTP ログなど)。PowerShell では -Tail N も使えます。',
+  },
   usage: 'type C:\\Windows\\System32\\LogFiles\\SMTPSVC1\\ex260305.log',
   run(args, env, line) {
     const b = bindPs(args, ['Path', 'Tail', 'TotalCount', 'Head'], ['Wait']);
     const target = (b.named.Path as string | undefined) ?? b.positional[0];
-    if (!target) return env.shell === 'cmd' ? ['The syntax of the command is incorrect.'] : ['Get-Content : Cannot process command because of one or more missing mandatory parameters: Path.'];
+    if (!target)
+      return env.shell === 'cmd'
+        ? ['The syntax of the command is incorrect.']
+        : [
+            'Get-Content : Cannot process command because of one or more missing mandatory parameters: Path.',
+          ];
     const path = resolvePath(env.cwd, target);
     const file = env.host.fs.readFile(path);
-    if (!file) return env.shell === 'cmd' ? [env.msg.cmdPathNotFound] : psNotFound(env, 'Get-Content', path, line);
+    if (!file)
+      return env.shell === 'cmd'
+        ? [env.msg.cmdPathNotFound]
+        : psNotFound(env, 'Get-Content', path, line);
     let lines = file.content.replace(/\r\n$/, '').split('\r\n');
     const tail = Number(b.named.Tail ?? NaN);
     const head = Number(b.named.TotalCount ?? b.named.Head ?? NaN);
@@ -137,7 +159,10 @@ export const cd: Command = {
     if (!target) return env.shell === 'cmd' ? [env.cwd] : [];
     const path = resolvePath(env.cwd, target);
     const found = env.host.fs.dirPath(path) ?? (/^[A-Za-z]:\\$/.test(path) ? path : null);
-    if (!found) return env.shell === 'cmd' ? ['The system cannot find the path specified.'] : psNotFound(env, 'Set-Location', path, line);
+    if (!found)
+      return env.shell === 'cmd'
+        ? ['The system cannot find the path specified.']
+        : psNotFound(env, 'Set-Location', path, line);
     env.setCwd(found);
     return [];
   },

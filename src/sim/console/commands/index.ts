@@ -6,7 +6,9 @@ export function findCommand(name: string, shell: Shell): Command | undefined {
   const lower = name.toLowerCase();
   // In PowerShell `sc` is Set-Content; sc.exe must be typed in full (a classic trap, kept on purpose).
   if (shell === 'powershell' && lower === 'sc') return undefined;
-  return allCommands().find((c) => c.shells.includes(shell) && c.names.some((n) => n.toLowerCase() === lower));
+  return allCommands().find(
+    (c) => c.shells.includes(shell) && c.names.some((n) => n.toLowerCase() === lower),
+  );
 }
 
 /** Command names starting with `prefix`, for Tab completion. */

@@ -24,12 +24,19 @@ const pad = (label: string, width: number) => label.padEnd(width);
 export const testNetConnection: Command = {
   names: ['Test-NetConnection', 'tnc'],
   shells: ['powershell'],
-  summary: { en: 'Test a TCP port on a remote host (and ping it).', ja: 'リモート ホストの TCP ポートへの接続を確認します (ping も実行)。' },
+  summary: {
+    en: 'Test a TCP port on a remote host (and ping it).',
+    ja: 'リモート ホストの TCP ポートへの接続を確認します (ping も実行)。',
+  },
   usage: 'Test-NetConnection mx1.example.net -Port 25',
   run(args, env) {
     const b = bindPs(args, ['ComputerName', 'Port', 'InformationLevel', 'CommonTCPPort'], []);
-    const target = (b.named.ComputerName as string | undefined) ?? b.positional[0] ?? 'internetbeacon.msedge.net';
-    const portText = (b.named.Port as string | undefined) ?? (b.named.CommonTCPPort === 'SMTP' ? '25' : undefined);
+    const target =
+      (b.named.ComputerName as string | undefined) ??
+      b.positional[0] ??
+      'internetbeacon.msedge.net';
+    const portText =
+      (b.named.Port as string | undefined) ?? (b.named.CommonTCPPort === 'SMTP' ? '25' : undefined);
     const quiet = String(b.named.InformationLevel ?? '').toLowerCase() === 'quiet';
     const ip = resolve(env, target);
     const source = ip?.startsWith('127.') ? ip : (env.host.ips[0] ?? '');
@@ -37,15 +44,30 @@ export const testNetConnection: Command = {
       return [
         `${env.msg.warning} Name resolution of ${target} failed`,
         '',
-        ...(quiet ? ['False'] : [`${pad('ComputerName', 22)} : ${target}`, `${pad('RemoteAddress', 22)} : `, `${pad('InterfaceAlias', 22)} : `, `${pad('SourceAddress', 22)} : `, `${pad('PingSucceeded', 22)} : False`, '']),
+        ...(quiet
+          ? ['False']
+          : [
+              `${pad('ComputerName', 22)} : ${target}`,
+              `${pad('RemoteAddress', 22)} : `,
+              `${pad('InterfaceAlias', 22)} : `,
+              `${pad('SourceAddress', 22)} : `,
+              `${pad('PingSucceeded', 22)} : False`,
+              '',
+            ]),
       ];
     }
     const ping = env.ctx.net.ping(env.host, ip);
-    const rtt = ping && !ip.startsWith('127.') && !env.host.ips.includes(ip) ? env.ctx.rng.int(1, 40) : 0;
+    const rtt =
+      ping && !ip.startsWith('127.') && !env.host.ips.includes(ip) ? env.ctx.rng.int(1, 40) : 0;
     if (portText === undefined) {
       if (quiet) return [ping ? 'True' : 'False'];
       return [
-        ...(ping ? [] : [`${env.msg.warning} Ping to ${ip} failed with status: ${env.ctx.net.pingStatus(env.host, ip)}`, '']),
+        ...(ping
+          ? []
+          : [
+              `${env.msg.warning} Ping to ${ip} failed with status: ${env.ctx.net.pingStatus(env.host, ip)}`,
+              '',
+            ]),
         `${pad('ComputerName', 22)} : ${target}`,
         `${pad('RemoteAddress', 22)} : ${ip}`,
         `${pad('InterfaceAlias', 22)} : ${interfaceAlias(env, ip)}`,
@@ -59,7 +81,8 @@ export const testNetConnection: Command = {
     const outcome = env.ctx.net.connect(env.host, ip, port);
     const ok = outcome.kind === 'connected';
     // A dropped SYN takes Windows about 21 seconds to give up on; the world's clock moves with it.
-    if (outcome.kind === 'timedOut' || outcome.kind === 'unreachable') env.ctx.clock.advanceBy(21_000);
+    if (outcome.kind === 'timedOut' || outcome.kind === 'unreachable')
+      env.ctx.clock.advanceBy(21_000);
     if (quiet) return [ok ? 'True' : 'False'];
     if (ok) {
       return [
@@ -75,7 +98,11 @@ export const testNetConnection: Command = {
     }
     return [
       `${env.msg.warning} TCP connect to (${ip} : ${port}) failed`,
-      ...(ping ? [] : [`${env.msg.warning} Ping to ${ip} failed with status: ${env.ctx.net.pingStatus(env.host, ip)}`]),
+      ...(ping
+        ? []
+        : [
+            `${env.msg.warning} Ping to ${ip} failed with status: ${env.ctx.net.pingStatus(env.host, ip)}`,
+          ]),
       '',
       '',
       `${pad('ComputerName', 22)} : ${target}`,
@@ -94,7 +121,10 @@ export const testNetConnection: Command = {
 export const telnet: Command = {
   names: ['telnet', 'telnet.exe'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'Open an interactive connection to a port (type SMTP commands by hand).', ja: 'ポートに対話型で接続します (SMTP コマンドを手入力できます)。' },
+  summary: {
+    en: 'Open an interactive connection to a port (type SMTP commands by hand).',
+    ja: 'ポートに対話型で接続します (SMTP コマンドを手入力できます)。',
+  },
   usage: 'telnet mx1.example.net 25',
   run(args, env) {
     const [target, portText] = args;
@@ -104,7 +134,8 @@ export const telnet: Command = {
     if (ip === null) return [env.msg.telnetConnecting(target), env.msg.telnetFailed(port)];
     const opened = env.ctx.openSmtp(env.host, ip, port);
     if (opened.kind !== 'open') {
-      if (opened.kind === 'timedOut' || opened.kind === 'unreachable') env.ctx.clock.advanceBy(21_000);
+      if (opened.kind === 'timedOut' || opened.kind === 'unreachable')
+        env.ctx.clock.advanceBy(21_000);
       return [env.msg.telnetConnecting(target), env.msg.telnetFailed(port)];
     }
     // A server that refuses at once (connection control, paused, busy) hangs up after its greeting, if any.
@@ -117,7 +148,10 @@ export const telnet: Command = {
 export const nslookup: Command = {
   names: ['nslookup', 'nslookup.exe'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'Query DNS: A, MX, PTR or TXT records.', ja: 'DNS を照会します (A、MX、PTR、TXT レコード)。' },
+  summary: {
+    en: 'Query DNS: A, MX, PTR or TXT records.',
+    ja: 'DNS を照会します (A、MX、PTR、TXT レコード)。',
+  },
   usage: 'nslookup -type=mx example.net',
   run(args, env) {
     let type = 'A';
@@ -138,7 +172,12 @@ export const nslookup: Command = {
     // nslookup first asks the server for its own name; a server that does not answer is "UnKnown" (§8.3).
     const server = down === 'timeout' || down === 'refused' ? 'UnKnown' : env.ctx.dnsServerName;
     const timedOut = ['DNS request timed out.', '    timeout was 2 seconds.'];
-    const head = [...(down === 'timeout' ? timedOut : []), `${env.msg.nslookupServer}  ${server}`, `Address:  ${serverIp}`, ''];
+    const head = [
+      ...(down === 'timeout' ? timedOut : []),
+      `${env.msg.nslookupServer}  ${server}`,
+      `Address:  ${serverIp}`,
+      '',
+    ];
     if (!name) return ['Usage: nslookup [-type=A|MX|PTR|TXT] [-vc] name'];
     const fail = (kind: string) =>
       kind === 'timeout'
@@ -148,29 +187,48 @@ export const nslookup: Command = {
             env.msg.nslookupCantFind(
               server,
               name,
-              kind === 'servfail' ? 'Server failed' : kind === 'refused' ? 'No response from server' : kind === 'nodata' ? 'No records' : 'Non-existent domain',
+              kind === 'servfail'
+                ? 'Server failed'
+                : kind === 'refused'
+                  ? 'No response from server'
+                  : kind === 'nodata'
+                    ? 'No records'
+                    : 'Non-existent domain',
             ),
           ];
     const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(name);
     if (isIp || type === 'PTR') {
-      const ip = isIp ? name : name.replace(/\.in-addr\.arpa\.?$/i, '').split('.').reverse().join('.');
+      const ip = isIp
+        ? name
+        : name
+            .replace(/\.in-addr\.arpa\.?$/i, '')
+            .split('.')
+            .reverse()
+            .join('.');
       const r = resolver.ptr(ip, opts);
       if (r.kind !== 'answer') return fail(r.kind);
-      if (type === 'PTR') return [...head, ...r.records.map((p) => `${reverseName(ip).padEnd(30)} name = ${p.host}`)];
+      if (type === 'PTR')
+        return [...head, ...r.records.map((p) => `${reverseName(ip).padEnd(30)} name = ${p.host}`)];
       return [...head, `${env.msg.nslookupName}    ${r.records[0]?.host}`, `Address:  ${ip}`, ''];
     }
     if (type === 'MX') {
       const r = resolver.mx(name, opts);
       // A name without MX records: nslookup shows the zone's SOA from the authority section.
-      if (r.kind !== 'answer') return r.kind === 'nodata' ? [...head, ...soaLines(env, name)] : fail(r.kind);
+      if (r.kind !== 'answer')
+        return r.kind === 'nodata' ? [...head, ...soaLines(env, name)] : fail(r.kind);
       const glue = r.records.flatMap((mx) => {
         const a = resolver.a(mx.exchange, opts);
-        return a.kind === 'answer' ? a.records.map((x) => `${mx.exchange.padEnd(15)} internet address = ${x.ip}`) : [];
+        return a.kind === 'answer'
+          ? a.records.map((x) => `${mx.exchange.padEnd(15)} internet address = ${x.ip}`)
+          : [];
       });
       return [
         ...head,
         env.msg.nslookupNonAuth,
-        ...r.records.map((mx) => `${name.padEnd(15)} MX preference = ${mx.preference}, mail exchanger = ${mx.exchange}`),
+        ...r.records.map(
+          (mx) =>
+            `${name.padEnd(15)} MX preference = ${mx.preference}, mail exchanger = ${mx.exchange}`,
+        ),
         '',
         ...glue,
         ...(glue.length ? [''] : []),
@@ -178,8 +236,14 @@ export const nslookup: Command = {
     }
     if (type === 'TXT') {
       const r = resolver.txt(name, opts);
-      if (r.kind !== 'answer') return r.kind === 'nodata' ? [...head, ...soaLines(env, name)] : fail(r.kind);
-      return [...head, env.msg.nslookupNonAuth, ...r.records.flatMap((t) => [`${name}\ttext =`, '', `\t"${t.text}"`]), ''];
+      if (r.kind !== 'answer')
+        return r.kind === 'nodata' ? [...head, ...soaLines(env, name)] : fail(r.kind);
+      return [
+        ...head,
+        env.msg.nslookupNonAuth,
+        ...r.records.flatMap((t) => [`${name}\ttext =`, '', `\t"${t.text}"`]),
+        '',
+      ];
     }
     const r = resolver.a(name, opts);
     if (r.kind !== 'answer') return fail(r.kind);
@@ -197,13 +261,19 @@ export const nslookup: Command = {
 export const resolveDnsName: Command = {
   names: ['Resolve-DnsName'],
   shells: ['powershell'],
-  summary: { en: 'Query DNS from PowerShell (-Type A, MX, PTR, TXT).', ja: 'PowerShell から DNS を照会します (-Type A、MX、PTR、TXT)。' },
+  summary: {
+    en: 'Query DNS from PowerShell (-Type A, MX, PTR, TXT).',
+    ja: 'PowerShell から DNS を照会します (-Type A、MX、PTR、TXT)。',
+  },
   usage: 'Resolve-DnsName example.net -Type MX',
   run(args, env, line) {
     const b = bindPs(args, ['Name', 'Type', 'Server'], ['DnsOnly', 'NoHostsFile', 'TcpOnly']);
     const name = (b.named.Name as string | undefined) ?? b.positional[0];
     const type = String(b.named.Type ?? b.positional[1] ?? 'A').toUpperCase();
-    if (!name) return ['Resolve-DnsName : Cannot process command because of one or more missing mandatory parameters: Name.'];
+    if (!name)
+      return [
+        'Resolve-DnsName : Cannot process command because of one or more missing mandatory parameters: Name.',
+      ];
     const resolver = env.ctx.dns.via(env.host.spec.dns);
     const opts = { tcp: b.named.TcpOnly === true };
     // The Win32 error behind each failure (reference §8.4): name error, server failure, timeout.
@@ -212,10 +282,24 @@ export const resolveDnsName: Command = {
     const failure = (kind: string, n: string) => {
       const [text, category, id] =
         kind === 'servfail'
-          ? [ja ? 'DNS サーバーの障害です' : 'DNS server failure', 'ResourceUnavailable', 'DNS_ERROR_RCODE_SERVER_FAILURE']
+          ? [
+              ja ? 'DNS サーバーの障害です' : 'DNS server failure',
+              'ResourceUnavailable',
+              'DNS_ERROR_RCODE_SERVER_FAILURE',
+            ]
           : kind === 'timeout' || kind === 'refused'
-            ? [ja ? 'タイムアウト期間が経過したため、この操作は終了しました' : 'This operation returned because the timeout period expired', 'OperationTimeout', 'ERROR_TIMEOUT']
-            : [ja ? 'DNS 名は存在しません' : 'DNS name does not exist', 'ResourceUnavailable', 'DNS_ERROR_RCODE_NAME_ERROR'];
+            ? [
+                ja
+                  ? 'タイムアウト期間が経過したため、この操作は終了しました'
+                  : 'This operation returned because the timeout period expired',
+                'OperationTimeout',
+                'ERROR_TIMEOUT',
+              ]
+            : [
+                ja ? 'DNS 名は存在しません' : 'DNS name does not exist',
+                'ResourceUnavailable',
+                'DNS_ERROR_RCODE_NAME_ERROR',
+              ];
       return [
         `Resolve-DnsName : ${n} : ${text}`,
         env.msg.psAtLine,
@@ -226,7 +310,11 @@ export const resolveDnsName: Command = {
         '',
       ];
     };
-    const row = (cols: string[], widths: number[]) => cols.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' ').trimEnd();
+    const row = (cols: string[], widths: number[]) =>
+      cols
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join(' ')
+        .trimEnd();
     if (type === 'MX') {
       const r = resolver.mx(name, opts);
       if (r.kind !== 'answer') return failure(r.kind, name);
@@ -235,27 +323,53 @@ export const resolveDnsName: Command = {
         '',
         row(['Name', 'Type', 'TTL', 'Section', 'NameExchange', 'Preference'], w),
         row(['----', '----', '---', '-------', '------------', '----------'], w),
-        ...r.records.map((m) => row([name, 'MX', String(m.ttl), 'Answer', m.exchange, String(m.preference)], w)),
+        ...r.records.map((m) =>
+          row([name, 'MX', String(m.ttl), 'Answer', m.exchange, String(m.preference)], w),
+        ),
         '',
       ];
     }
     if (type === 'PTR' || /^\d+\.\d+\.\d+\.\d+$/.test(name)) {
-      const ip = /^\d+\.\d+\.\d+\.\d+$/.test(name) ? name : name.replace(/\.in-addr\.arpa\.?$/i, '').split('.').reverse().join('.');
+      const ip = /^\d+\.\d+\.\d+\.\d+$/.test(name)
+        ? name
+        : name
+            .replace(/\.in-addr\.arpa\.?$/i, '')
+            .split('.')
+            .reverse()
+            .join('.');
       const r = resolver.ptr(ip, opts);
       if (r.kind !== 'answer') return failure(r.kind, reverseName(ip));
       const w = [30, 4, 5, 10, 30];
-      return ['', row(['Name', 'Type', 'TTL', 'Section', 'NameHost'], w), row(['----', '----', '---', '-------', '--------'], w), ...r.records.map((p) => row([p.name, 'PTR', String(p.ttl), 'Answer', p.host], w)), ''];
+      return [
+        '',
+        row(['Name', 'Type', 'TTL', 'Section', 'NameHost'], w),
+        row(['----', '----', '---', '-------', '--------'], w),
+        ...r.records.map((p) => row([p.name, 'PTR', String(p.ttl), 'Answer', p.host], w)),
+        '',
+      ];
     }
     if (type === 'TXT') {
       const r = resolver.txt(name, opts);
       if (r.kind !== 'answer') return failure(r.kind, name);
       const w = [30, 4, 5, 10, 40];
-      return ['', row(['Name', 'Type', 'TTL', 'Section', 'Strings'], w), row(['----', '----', '---', '-------', '-------'], w), ...r.records.map((t) => row([name, 'TXT', String(t.ttl), 'Answer', `{${t.text}}`], w)), ''];
+      return [
+        '',
+        row(['Name', 'Type', 'TTL', 'Section', 'Strings'], w),
+        row(['----', '----', '---', '-------', '-------'], w),
+        ...r.records.map((t) => row([name, 'TXT', String(t.ttl), 'Answer', `{${t.text}}`], w)),
+        '',
+      ];
     }
     const r = resolver.a(name, opts);
     if (r.kind !== 'answer') return failure(r.kind, name);
     const w = [30, 4, 5, 10, 15];
-    return ['', row(['Name', 'Type', 'TTL', 'Section', 'IPAddress'], w), row(['----', '----', '---', '-------', '---------'], w), ...r.records.map((a) => row([name, 'A', String(a.ttl), 'Answer', a.ip], w)), ''];
+    return [
+      '',
+      row(['Name', 'Type', 'TTL', 'Section', 'IPAddress'], w),
+      row(['----', '----', '---', '-------', '---------'], w),
+      ...r.records.map((a) => row([name, 'A', String(a.ttl), 'Answer', a.ip], w)),
+      '',
+    ];
   },
 };
 
@@ -270,18 +384,26 @@ export const ping: Command = {
     const ip = resolve(env, target);
     const ja = env.locale === 'ja';
     if (ip === null)
-      return [ja ? `ping 要求ではホスト ${target} が見つかりませんでした。ホスト名を確認してもう一度実行してください。` : `Ping request could not find host ${target}. Please check the name and try again.`];
+      return [
+        ja
+          ? `ping 要求ではホスト ${target} が見つかりませんでした。ホスト名を確認してもう一度実行してください。`
+          : `Ping request could not find host ${target}. Please check the name and try again.`,
+      ];
     const ok = env.ctx.net.ping(env.host, ip);
     const label = target === ip ? ip : `${target} [${ip}]`;
     const replies = Array.from({ length: 4 }, () => {
       if (!ok) return ja ? '要求がタイムアウトしました。' : 'Request timed out.';
       const t = env.ctx.rng.int(1, 30);
-      return ja ? `${ip} からの応答: バイト数 =32 時間 =${t}ms TTL=53` : `Reply from ${ip}: bytes=32 time=${t}ms TTL=53`;
+      return ja
+        ? `${ip} からの応答: バイト数 =32 時間 =${t}ms TTL=53`
+        : `Reply from ${ip}: bytes=32 time=${t}ms TTL=53`;
     });
     const received = ok ? 4 : 0;
     return [
       '',
-      ja ? `${label} に ping を送信しています 32 バイトのデータ:` : `Pinging ${label} with 32 bytes of data:`,
+      ja
+        ? `${label} に ping を送信しています 32 バイトのデータ:`
+        : `Pinging ${label} with 32 bytes of data:`,
       ...replies,
       '',
       ja ? `${ip} の ping 統計:` : `Ping statistics for ${ip}:`,

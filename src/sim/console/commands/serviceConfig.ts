@@ -10,7 +10,10 @@ import { startTypeChanged } from '../../logs/eventLog';
 type StartType = ServiceState['startType'];
 
 function event7040(env: CommandEnv, svc: ServiceState, from: StartType, to: StartType): void {
-  env.ctx.addEvent(env.host, startTypeChanged(env.ctx.clock.now(), svc.displayName, from, to, env.locale));
+  env.ctx.addEvent(
+    env.host,
+    startTypeChanged(env.ctx.clock.now(), svc.displayName, from, to, env.locale),
+  );
 }
 
 function psError(

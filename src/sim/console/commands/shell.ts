@@ -5,10 +5,16 @@ import { allCommands } from './registry';
 export const help: Command = {
   names: ['help', 'Get-Help', '?'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'List the commands this console knows.', ja: 'このコンソールで使えるコマンドを一覧表示します。' },
+  summary: {
+    en: 'List the commands this console knows.',
+    ja: 'このコンソールで使えるコマンドを一覧表示します。',
+  },
   usage: 'help',
   run(_args, env) {
-    const title = env.locale === 'ja' ? '使用できるコマンド (Tab キーで補完できます):' : 'Commands available here (Tab completes names):';
+    const title =
+      env.locale === 'ja'
+        ? '使用できるコマンド (Tab キーで補完できます):'
+        : 'Commands available here (Tab completes names):';
     const rows = allCommands()
       .filter((c) => c.shells.includes(env.shell))
       .map((c) => `  ${c.usage}\r\n      ${c.summary[env.locale]}`);
@@ -38,13 +44,23 @@ export const hostname: Command = {
 export const ipconfig: Command = {
   names: ['ipconfig', 'ipconfig.exe'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'Show IP settings (/all for DNS servers).', ja: 'IP 構成を表示します (/all で DNS サーバーも表示)。' },
+  summary: {
+    en: 'Show IP settings (/all for DNS servers).',
+    ja: 'IP 構成を表示します (/all で DNS サーバーも表示)。',
+  },
   usage: 'ipconfig /all',
   run(args, env) {
     const ja = env.locale === 'ja';
     const all = args.some((a) => a.toLowerCase() === '/all');
     if (args.some((a) => a.toLowerCase() === '/flushdns'))
-      return ['', ja ? 'Windows IP 構成' : 'Windows IP Configuration', '', ja ? 'DNS リゾルバー キャッシュは正常にフラッシュされました。' : 'Successfully flushed the DNS Resolver Cache.'];
+      return [
+        '',
+        ja ? 'Windows IP 構成' : 'Windows IP Configuration',
+        '',
+        ja
+          ? 'DNS リゾルバー キャッシュは正常にフラッシュされました。'
+          : 'Successfully flushed the DNS Resolver Cache.',
+      ];
     const ip = env.host.ips[0] ?? '';
     const gw = ip.split('.').slice(0, 3).join('.') + '.1';
     const dots = (label: string) => `   ${label} `.padEnd(39, '.').replace(/\.$/, '. ') + ': ';
@@ -52,13 +68,24 @@ export const ipconfig: Command = {
       '',
       ja ? 'Windows IP 構成' : 'Windows IP Configuration',
       '',
-      ...(all ? [`${dots(ja ? 'ホスト名' : 'Host Name')}${env.host.name}`, `${dots(ja ? 'プライマリ DNS サフィックス' : 'Primary Dns Suffix')}${env.host.fqdn.split('.').slice(1).join('.')}`, ''] : []),
+      ...(all
+        ? [
+            `${dots(ja ? 'ホスト名' : 'Host Name')}${env.host.name}`,
+            `${dots(ja ? 'プライマリ DNS サフィックス' : 'Primary Dns Suffix')}${env.host.fqdn.split('.').slice(1).join('.')}`,
+            '',
+          ]
+        : []),
       ja ? 'イーサネット アダプター イーサネット:' : 'Ethernet adapter Ethernet:',
       '',
       `${dots(ja ? 'IPv4 アドレス' : 'IPv4 Address')}${ip}`,
       `${dots(ja ? 'サブネット マスク' : 'Subnet Mask')}255.255.255.0`,
       `${dots(ja ? 'デフォルト ゲートウェイ' : 'Default Gateway')}${gw}`,
-      ...(all ? [`${dots(ja ? 'DNS サーバー' : 'DNS Servers')}${env.host.spec.dns ?? ''}`, `${dots('DHCP')}${ja ? 'いいえ' : 'No'}`] : []),
+      ...(all
+        ? [
+            `${dots(ja ? 'DNS サーバー' : 'DNS Servers')}${env.host.spec.dns ?? ''}`,
+            `${dots('DHCP')}${ja ? 'いいえ' : 'No'}`,
+          ]
+        : []),
       '',
     ];
   },
@@ -67,7 +94,10 @@ export const ipconfig: Command = {
 export const history: Command = {
   names: ['history', 'Get-History', 'h', 'doskey'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'Show the commands typed so far.', ja: 'これまでに入力したコマンドを表示します。' },
+  summary: {
+    en: 'Show the commands typed so far.',
+    ja: 'これまでに入力したコマンドを表示します。',
+  },
   usage: 'history',
   run: (_args, env) => env.history.slice(0, -1).map((l, i) => `${String(i + 1).padStart(4)} ${l}`),
 };
@@ -75,11 +105,18 @@ export const history: Command = {
 export const cmd: Command = {
   names: ['cmd', 'cmd.exe'],
   shells: ['powershell', 'cmd'],
-  summary: { en: 'Switch to the Command Prompt (exit returns).', ja: 'コマンド プロンプトに切り替えます (exit で戻ります)。' },
+  summary: {
+    en: 'Switch to the Command Prompt (exit returns).',
+    ja: 'コマンド プロンプトに切り替えます (exit で戻ります)。',
+  },
   usage: 'cmd',
   run(_args, env) {
     env.setShell('cmd');
-    return ['Microsoft Windows [Version 10.0.17763.1697]', '(c) 2018 Microsoft Corporation. All rights reserved.', ''];
+    return [
+      'Microsoft Windows [Version 10.0.17763.1697]',
+      '(c) 2018 Microsoft Corporation. All rights reserved.',
+      '',
+    ];
   },
 };
 
