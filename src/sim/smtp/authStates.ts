@@ -12,16 +12,31 @@ export const authState = sessionSetup.createStateConfig({
     loginUser: {
       on: {
         'client.line': [
-          { guard: 'authLineProblem', target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authProblem'] },
-          { target: 'loginPassword', actions: ['restartIdleTimer', 'storeLoginUser', say('authPassword')] },
+          {
+            guard: 'authLineProblem',
+            target: '#smtpSession.command.greeted',
+            actions: ['restartIdleTimer', 'authProblem'],
+          },
+          {
+            target: 'loginPassword',
+            actions: ['restartIdleTimer', 'storeLoginUser', say('authPassword')],
+          },
         ],
       },
     },
     loginPassword: {
       on: {
         'client.line': [
-          { guard: 'authLineProblem', target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authProblem'] },
-          { guard: 'loginValid', target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', { type: 'authSucceeded', params: { via: 'login' } }] },
+          {
+            guard: 'authLineProblem',
+            target: '#smtpSession.command.greeted',
+            actions: ['restartIdleTimer', 'authProblem'],
+          },
+          {
+            guard: 'loginValid',
+            target: '#smtpSession.command.greeted',
+            actions: ['restartIdleTimer', { type: 'authSucceeded', params: { via: 'login' } }],
+          },
           { target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authFailed'] },
         ],
       },
@@ -29,8 +44,16 @@ export const authState = sessionSetup.createStateConfig({
     ntlmNegotiate: {
       on: {
         'client.line': [
-          { guard: 'authLineProblem', target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authProblem'] },
-          { guard: 'ntlmNegotiateOk', target: 'ntlmAuthenticate', actions: ['restartIdleTimer', 'sendNtlmChallenge'] },
+          {
+            guard: 'authLineProblem',
+            target: '#smtpSession.command.greeted',
+            actions: ['restartIdleTimer', 'authProblem'],
+          },
+          {
+            guard: 'ntlmNegotiateOk',
+            target: 'ntlmAuthenticate',
+            actions: ['restartIdleTimer', 'sendNtlmChallenge'],
+          },
           { target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authFailed'] },
         ],
       },
@@ -38,8 +61,16 @@ export const authState = sessionSetup.createStateConfig({
     ntlmAuthenticate: {
       on: {
         'client.line': [
-          { guard: 'authLineProblem', target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authProblem'] },
-          { guard: 'ntlmValid', target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', { type: 'authSucceeded', params: { via: 'ntlm' } }] },
+          {
+            guard: 'authLineProblem',
+            target: '#smtpSession.command.greeted',
+            actions: ['restartIdleTimer', 'authProblem'],
+          },
+          {
+            guard: 'ntlmValid',
+            target: '#smtpSession.command.greeted',
+            actions: ['restartIdleTimer', { type: 'authSucceeded', params: { via: 'ntlm' } }],
+          },
           { target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authFailed'] },
         ],
       },
@@ -48,7 +79,11 @@ export const authState = sessionSetup.createStateConfig({
       description: 'No Kerberos KDC exists in the simulated world, so every GSSAPI token fails.',
       on: {
         'client.line': [
-          { guard: 'authLineProblem', target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authProblem'] },
+          {
+            guard: 'authLineProblem',
+            target: '#smtpSession.command.greeted',
+            actions: ['restartIdleTimer', 'authProblem'],
+          },
           { target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authFailed'] },
         ],
       },

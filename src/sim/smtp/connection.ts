@@ -5,7 +5,13 @@
  */
 import { createActor, type Actor } from 'xstate';
 import type { Clock } from '../clock/virtualClock';
-import { sessionMachine, type AcceptedMessage, type ReplyLog, type SessionCloseReason, type SessionInput } from './sessionMachine';
+import {
+  sessionMachine,
+  type AcceptedMessage,
+  type ReplyLog,
+  type SessionCloseReason,
+  type SessionInput,
+} from './sessionMachine';
 
 export interface ServerHooks {
   /** The session accepted a message (after the final `.`). */

@@ -25,7 +25,8 @@ export const sessionMachine = sessionSetup.createMachine({
   },
   states: {
     opening: {
-      description: 'The TCP connection was accepted: refuse it (connection control, pause, limit) or greet.',
+      description:
+        'The TCP connection was accepted: refuse it (connection control, pause, limit) or greet.',
       always: [
         { guard: 'connectionDenied', target: 'closed', actions: 'refuseConnection' },
         { guard: 'notAdmitted', target: 'closed', actions: 'refuseAdmission' },
@@ -38,7 +39,14 @@ export const sessionMachine = sessionSetup.createMachine({
       on: {
         'client.line': [
           { guard: 'lineTooLong', actions: ['restartIdleTimer', 'replyLineTooLong'] },
-          { guard: 'needsStartTlsForChunk', target: 'chunk', actions: ['restartIdleTimer', { type: 'beginChunk', params: { discard: 'tlsRequired' } }] },
+          {
+            guard: 'needsStartTlsForChunk',
+            target: 'chunk',
+            actions: [
+              'restartIdleTimer',
+              { type: 'beginChunk', params: { discard: 'tlsRequired' } },
+            ],
+          },
           { guard: 'needsStartTls', actions: ['restartIdleTimer', say('tlsRequired')] },
           { actions: ['restartIdleTimer', 'dispatchCommand'] },
         ],
@@ -60,7 +68,10 @@ export const sessionMachine = sessionSetup.createMachine({
         ],
         'cmd.NOOP': { actions: say('noop') },
         'cmd.HELP': { actions: say('help') },
-        'cmd.VRFY': [{ guard: 'badVrfyArgument', actions: say('argumentMissing') }, { actions: 'vrfy' }],
+        'cmd.VRFY': [
+          { guard: 'badVrfyArgument', actions: say('argumentMissing') },
+          { actions: 'vrfy' },
+        ],
         'cmd.EXPN': { actions: say('expn') },
         'cmd.TURN': { actions: say('turn') },
         'cmd.ETRN': [
@@ -78,7 +89,15 @@ export const sessionMachine = sessionSetup.createMachine({
         ],
         'cmd.AUTH': [
           { guard: 'authRefused', actions: 'refuseAuth' },
-          ...(['loginUser', 'loginPassword', 'ntlmNegotiate', 'ntlmAuthenticate', 'gssapiToken'] as const).map((step) => ({
+          ...(
+            [
+              'loginUser',
+              'loginPassword',
+              'ntlmNegotiate',
+              'ntlmAuthenticate',
+              'gssapiToken',
+            ] as const
+          ).map((step) => ({
             guard: { type: 'authStep' as const, params: { step } },
             target: `#smtpSession.auth.${step}`,
             actions: 'beginAuth' as const,
@@ -93,7 +112,13 @@ export const sessionMachine = sessionSetup.createMachine({
             'cmd.MAIL': { actions: say('needHelo') },
             'cmd.RCPT': { actions: say('needHelo') },
             'cmd.DATA': { actions: say('needHelo') },
-            'cmd.BDAT': [{ guard: 'bdatSyntaxError', actions: say('bdatSyntax') }, { target: '#smtpSession.chunk', actions: { type: 'beginChunk', params: { discard: 'needHelo' } } }],
+            'cmd.BDAT': [
+              { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
+              {
+                target: '#smtpSession.chunk',
+                actions: { type: 'beginChunk', params: { discard: 'needHelo' } },
+              },
+            ],
           },
         },
         greeted: {
@@ -105,9 +130,18 @@ export const sessionMachine = sessionSetup.createMachine({
               ...policyAt('mail'),
               { target: 'mail', actions: 'acceptSender' },
             ],
-            'cmd.RCPT': [{ guard: 'mustAuthenticate', actions: say('authRequired') }, { actions: say('needMail') }],
+            'cmd.RCPT': [
+              { guard: 'mustAuthenticate', actions: say('authRequired') },
+              { actions: say('needMail') },
+            ],
             'cmd.DATA': { actions: say('needMail') },
-            'cmd.BDAT': [{ guard: 'bdatSyntaxError', actions: say('bdatSyntax') }, { target: '#smtpSession.chunk', actions: { type: 'beginChunk', params: { discard: 'needMail' } } }],
+            'cmd.BDAT': [
+              { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
+              {
+                target: '#smtpSession.chunk',
+                actions: { type: 'beginChunk', params: { discard: 'needMail' } },
+              },
+            ],
           },
         },
         mail: {
@@ -121,7 +155,13 @@ export const sessionMachine = sessionSetup.createMachine({
               { target: 'rcpt', actions: 'acceptRecipient' },
             ],
             'cmd.DATA': { actions: say('needRcpt') },
-            'cmd.BDAT': [{ guard: 'bdatSyntaxError', actions: say('bdatSyntax') }, { target: '#smtpSession.chunk', actions: { type: 'beginChunk', params: { discard: 'needRcpt' } } }],
+            'cmd.BDAT': [
+              { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
+              {
+                target: '#smtpSession.chunk',
+                actions: { type: 'beginChunk', params: { discard: 'needRcpt' } },
+              },
+            ],
           },
         },
         rcpt: {
@@ -135,17 +175,33 @@ export const sessionMachine = sessionSetup.createMachine({
               { guard: 'rcptRefused', actions: 'refuseRecipient' },
               { actions: 'acceptRecipient' },
             ],
-            'cmd.DATA': [{ guard: 'hasArgument', actions: say('noArgumentsAllowed') }, { target: '#smtpSession.data', actions: 'startData' }],
-            'cmd.BDAT': [{ guard: 'bdatSyntaxError', actions: say('bdatSyntax') }, { target: '#smtpSession.chunk', actions: { type: 'beginChunk', params: { discard: null } } }],
+            'cmd.DATA': [
+              { guard: 'hasArgument', actions: say('noArgumentsAllowed') },
+              { target: '#smtpSession.data', actions: 'startData' },
+            ],
+            'cmd.BDAT': [
+              { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
+              {
+                target: '#smtpSession.chunk',
+                actions: { type: 'beginChunk', params: { discard: null } },
+              },
+            ],
           },
         },
         chunking: {
-          description: 'BDAT chunks received, LAST not yet: only more BDAT (or RSET) continues (RFC 3030 §2).',
+          description:
+            'BDAT chunks received, LAST not yet: only more BDAT (or RSET) continues (RFC 3030 §2).',
           on: {
             'cmd.MAIL': { actions: say('senderAlreadySpecified') },
             'cmd.RCPT': { actions: say('bdatInProgress') },
             'cmd.DATA': { actions: say('bdatInProgress') },
-            'cmd.BDAT': [{ guard: 'bdatSyntaxError', actions: say('bdatSyntax') }, { target: '#smtpSession.chunk', actions: { type: 'beginChunk', params: { discard: null } } }],
+            'cmd.BDAT': [
+              { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
+              {
+                target: '#smtpSession.chunk',
+                actions: { type: 'beginChunk', params: { discard: null } },
+              },
+            ],
           },
         },
         hist: { type: 'history' },
@@ -155,20 +211,45 @@ export const sessionMachine = sessionSetup.createMachine({
       description: 'Receiving message text until a line holding only a dot (RFC 5321 §4.1.1.4).',
       on: {
         'client.line': [
-          { guard: and(['endOfData', 'sessionTooBig']), target: 'closed', actions: ['restartIdleTimer', 'refuseSessionTooBig'] },
-          { guard: and(['endOfData', 'messageRefused']), target: 'command.greeted', actions: ['restartIdleTimer', 'refuseMessage'] },
-          { guard: 'endOfData', target: 'command.greeted', actions: ['restartIdleTimer', 'finishMessage'] },
+          {
+            guard: and(['endOfData', 'sessionTooBig']),
+            target: 'closed',
+            actions: ['restartIdleTimer', 'refuseSessionTooBig'],
+          },
+          {
+            guard: and(['endOfData', 'messageRefused']),
+            target: 'command.greeted',
+            actions: ['restartIdleTimer', 'refuseMessage'],
+          },
+          {
+            guard: 'endOfData',
+            target: 'command.greeted',
+            actions: ['restartIdleTimer', 'finishMessage'],
+          },
           { actions: ['restartIdleTimer', 'appendData'] },
         ],
         'client.data': { actions: ['restartIdleTimer', 'appendLines', 'endOfText'] },
       },
     },
     chunk: {
-      description: 'Reading the octets of one BDAT chunk; no dot-stuffing, no end marker (RFC 3030 §2).',
+      description:
+        'Reading the octets of one BDAT chunk; no dot-stuffing, no end marker (RFC 3030 §2).',
       always: [
-        { guard: and(['chunkComplete', 'discarding']), target: 'command.hist', actions: 'replyDiscarded' },
-        { guard: and(['chunkComplete', 'lastChunk', 'sessionTooBig']), target: 'closed', actions: 'refuseSessionTooBig' },
-        { guard: and(['chunkComplete', 'lastChunk']), target: 'command.greeted', actions: 'finishMessage' },
+        {
+          guard: and(['chunkComplete', 'discarding']),
+          target: 'command.hist',
+          actions: 'replyDiscarded',
+        },
+        {
+          guard: and(['chunkComplete', 'lastChunk', 'sessionTooBig']),
+          target: 'closed',
+          actions: 'refuseSessionTooBig',
+        },
+        {
+          guard: and(['chunkComplete', 'lastChunk']),
+          target: 'command.greeted',
+          actions: 'finishMessage',
+        },
         { guard: 'chunkComplete', target: 'command.chunking', actions: 'replyChunkOk' },
       ],
       on: { 'client.line': { actions: ['restartIdleTimer', 'consumeChunk'] } },

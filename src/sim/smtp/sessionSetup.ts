@@ -11,9 +11,22 @@ import { connectionAllowed, rcptDecision } from './policy';
 import { rfc5322Date } from '../clock/time';
 import { renderReply } from './dialect';
 import { textOfBase64 } from './base64';
-import { authLineProblem, authStart, loginAccount, ntlmAccount, ntlmNegotiate, type AuthStep } from './authFlow';
+import {
+  authLineProblem,
+  authStart,
+  loginAccount,
+  ntlmAccount,
+  ntlmNegotiate,
+  type AuthStep,
+} from './authFlow';
 import { ehloReply, qualify, reply, replyBytes, toCommandEvent, values } from './sessionReplies';
-import { acceptedMessage, messageTooBig, sessionLimitExceeded, takeChunk, unstuff } from './sessionMessage';
+import {
+  acceptedMessage,
+  messageTooBig,
+  sessionLimitExceeded,
+  takeChunk,
+  unstuff,
+} from './sessionMessage';
 import { policyReply, policyVerdict } from './sessionPolicy';
 import type { PolicyStage } from './receiverPolicy';
 import {
@@ -33,14 +46,23 @@ const ALLOWED_IN_CLEAR = new Set(['NOOP', 'EHLO', 'STARTTLS', 'QUIT']);
 type Ev = { context: SessionContext; event: SessionEvent };
 const lineOf = (event: SessionEvent) => (event as { line: string }).line;
 /** The command an event stands for: a raised `cmd.*` event, or the raw line it came from. */
-const commandOf = (event: SessionEvent): CommandEvent => ('verb' in event ? event : toCommandEvent(lineOf(event)));
+const commandOf = (event: SessionEvent): CommandEvent =>
+  'verb' in event ? event : toCommandEvent(lineOf(event));
 export const say = (key: ReplyKey) => ({ type: 'replyWith', params: { key } }) as const;
 const bdatOf = (event: SessionEvent) => parseBdatArgument(commandOf(event).arg);
 /** A remote receiver's policy check (sessionPolicy.ts): refuse (and maybe hang up) at this stage. */
-export const policyAt = (stage: PolicyStage) => [
-  { guard: { type: 'policyCloses', params: { stage } }, target: '#smtpSession.closed', actions: { type: 'replyPolicy', params: { stage } } },
-  { guard: { type: 'policyRefuses', params: { stage } }, actions: { type: 'replyPolicy', params: { stage } } },
-] as const;
+export const policyAt = (stage: PolicyStage) =>
+  [
+    {
+      guard: { type: 'policyCloses', params: { stage } },
+      target: '#smtpSession.closed',
+      actions: { type: 'replyPolicy', params: { stage } },
+    },
+    {
+      guard: { type: 'policyRefuses', params: { stage } },
+      actions: { type: 'replyPolicy', params: { stage } },
+    },
+  ] as const;
 /** A fresh empty transaction (fresh arrays: message text is appended in place). */
 const noTransaction = () => ({
   mailFrom: null,
@@ -52,7 +74,8 @@ const noTransaction = () => ({
 const noAuthExchange = { mechanism: null, pendingUser: null, command: null };
 
 function needsStartTls({ context, event }: Ev): boolean {
-  if (!context.config.tls.required || context.tls.secure || lineOf(event).length > MAX_COMMAND_LINE) return false;
+  if (!context.config.tls.required || context.tls.secure || lineOf(event).length > MAX_COMMAND_LINE)
+    return false;
   const cmd = toCommandEvent(lineOf(event));
   return cmd.type !== 'cmd.unknown' && !ALLOWED_IN_CLEAR.has(cmd.verb);
 }
@@ -67,11 +90,15 @@ export const sessionSetup = setup({
     idle: ({ context }) => context.config.connectionTimeoutMs,
   },
   guards: {
-    connectionDenied: ({ context }) => !connectionAllowed(context.config, context.clientIp, context.clientName),
+    connectionDenied: ({ context }) =>
+      !connectionAllowed(context.config, context.clientIp, context.clientName),
     notAdmitted: ({ context }) => context.admission !== 'accept',
     lineTooLong: ({ event }) => lineOf(event).length > MAX_COMMAND_LINE,
     needsStartTls,
-    needsStartTlsForChunk: (a) => needsStartTls(a) && toCommandEvent(lineOf(a.event)).verb === 'BDAT' && bdatOf(a.event) !== null,
+    needsStartTlsForChunk: (a) =>
+      needsStartTls(a) &&
+      toCommandEvent(lineOf(a.event)).verb === 'BDAT' &&
+      bdatOf(a.event) !== null,
     hasArgument: ({ event }) => commandOf(event).arg !== '',
     noArgument: ({ event }) => commandOf(event).arg === '',
     badDomainArgument: ({ event }) => !isValidDomain(commandOf(event).arg),
@@ -83,9 +110,16 @@ export const sessionSetup = setup({
       const size = Number(commandOf(event).path?.params.SIZE ?? NaN);
       return context.config.maxMessageBytes !== null && size > context.config.maxMessageBytes;
     },
-    tooManyRecipients: ({ context }) => context.config.maxRecipients !== null && context.rcpts.length >= context.config.maxRecipients,
+    tooManyRecipients: ({ context }) =>
+      context.config.maxRecipients !== null && context.rcpts.length >= context.config.maxRecipients,
     rcptRefused: ({ context, event }) =>
-      rcptDecision(context.config, qualify(context, commandOf(event).path?.address ?? ''), context.clientIp, context.auth.user !== null, context.clientName) !== 'ok',
+      rcptDecision(
+        context.config,
+        qualify(context, commandOf(event).path?.address ?? ''),
+        context.clientIp,
+        context.auth.user !== null,
+        context.clientName,
+      ) !== 'ok',
     hasHelo: ({ context }) => context.helo !== null,
     inTransaction: ({ context }) => context.mailFrom !== null,
     mustAuthenticate: ({ context }) => !context.config.auth.anonymous && context.auth.user === null,
@@ -99,7 +133,8 @@ export const sessionSetup = setup({
     },
     authLineProblem: ({ event }) => authLineProblem(lineOf(event)) !== null,
     loginValid: ({ context, event }) => loginAccount(context, lineOf(event)) !== null,
-    ntlmNegotiateOk: ({ context, event }) => ntlmNegotiate(context, lineOf(event)).kind === 'challenge',
+    ntlmNegotiateOk: ({ context, event }) =>
+      ntlmNegotiate(context, lineOf(event)).kind === 'challenge',
     ntlmValid: ({ context, event }) => ntlmAccount(context, lineOf(event)) !== null,
     endOfData: ({ event }) => lineOf(event) === '.',
     sessionTooBig: ({ context }) => sessionLimitExceeded(context),
@@ -107,23 +142,37 @@ export const sessionSetup = setup({
     chunkComplete: ({ context }) => context.bdat.remaining === 0,
     discarding: ({ context }) => context.bdat.discard !== null,
     lastChunk: ({ context }) => context.bdat.last,
-    policyRefuses: ({ context, event }, p: unknown) => policyVerdict(context, event, (p as { stage: PolicyStage }).stage) !== null,
-    policyCloses: ({ context, event }, p: unknown) => policyVerdict(context, event, (p as { stage: PolicyStage }).stage)?.close === true,
+    policyRefuses: ({ context, event }, p: unknown) =>
+      policyVerdict(context, event, (p as { stage: PolicyStage }).stage) !== null,
+    policyCloses: ({ context, event }, p: unknown) =>
+      policyVerdict(context, event, (p as { stage: PolicyStage }).stage)?.close === true,
     messageRefused: ({ context, event }) => policyVerdict(context, event, 'data') !== null,
   },
   actions: {
     greet: emit(({ context }) => ({
       type: 'reply' as const,
-      lines: renderReply(context.dialect.replies.greeting, values(context, { date: rfc5322Date(context.env.now(), context.config.utcOffsetMinutes) })),
+      lines: renderReply(
+        context.dialect.replies.greeting,
+        values(context, { date: rfc5322Date(context.env.now(), context.config.utcOffsetMinutes) }),
+      ),
       log: null,
     })),
     /** Connection control (reference §4.2): the dialect decides between a silent close and a 5xx. */
     refuseConnection: enqueueActions(({ context, enqueue }) => {
-      if (context.dialect.connectionDenial === 'reply') enqueue(emit(reply(context, 'connectionDenied', null)));
+      if (context.dialect.connectionDenial === 'reply')
+        enqueue(emit(reply(context, 'connectionDenied', null)));
       enqueue(emit({ type: 'closed', reason: 'server' }));
     }),
     refuseAdmission: enqueueActions(({ context, enqueue }) => {
-      enqueue(emit(reply(context, context.admission === 'paused' ? 'serviceUnavailable' : 'tooManyConnections', null)));
+      enqueue(
+        emit(
+          reply(
+            context,
+            context.admission === 'paused' ? 'serviceUnavailable' : 'tooManyConnections',
+            null,
+          ),
+        ),
+      );
       enqueue(emit({ type: 'closed', reason: 'server' }));
     }),
     restartIdleTimer: enqueueActions(({ enqueue }) => {
@@ -131,9 +180,13 @@ export const sessionSetup = setup({
       enqueue(raise({ type: 'session.idleTimeout' }, { id: 'idle', delay: 'idle' }));
     }),
     dispatchCommand: raise(({ event }) => toCommandEvent(lineOf(event))),
-    replyLineTooLong: emit(({ context, event }) => reply(context, 'lineTooLong', { verb: 'xxxx', rest: '', line: lineOf(event) })),
+    replyLineTooLong: emit(({ context, event }) =>
+      reply(context, 'lineTooLong', { verb: 'xxxx', rest: '', line: lineOf(event) }),
+    ),
     /** Reply with one of the dialect's texts, logged as the command that caused it. */
-    replyWith: emit(({ context, event }, params: { key: ReplyKey }) => reply(context, params.key, commandOf(event))),
+    replyWith: emit(({ context, event }, params: { key: ReplyKey }) =>
+      reply(context, params.key, commandOf(event)),
+    ),
     ehlo: enqueueActions(({ context, event, enqueue }) => {
       const cmd = commandOf(event);
       enqueue(emit(ehloReply(context, cmd)));
@@ -145,8 +198,16 @@ export const sessionSetup = setup({
       enqueue(emit({ ...r, log: r.log && { ...r.log, helo: cmd.arg } }));
       enqueue(assign({ helo: cmd.arg, ...noTransaction() }));
     }),
-    vrfy: emit(({ context, event }) => reply(context, 'vrfy', commandOf(event), { address: qualify(context, parseVrfyArgument(commandOf(event).arg) ?? '') })),
-    etrn: emit(({ context, event }) => reply(context, 'etrnStarted', commandOf(event), { domain: commandOf(event).arg.replace(/^[@#]/, '') })),
+    vrfy: emit(({ context, event }) =>
+      reply(context, 'vrfy', commandOf(event), {
+        address: qualify(context, parseVrfyArgument(commandOf(event).arg) ?? ''),
+      }),
+    ),
+    etrn: emit(({ context, event }) =>
+      reply(context, 'etrnStarted', commandOf(event), {
+        domain: commandOf(event).arg.replace(/^[@#]/, ''),
+      }),
+    ),
     resetTransaction: assign(noTransaction),
     acceptSender: enqueueActions(({ context, event, enqueue }) => {
       const address = qualify(context, commandOf(event).path?.address ?? '');
@@ -155,8 +216,19 @@ export const sessionSetup = setup({
     }),
     refuseRecipient: emit(({ context, event }) => {
       const address = qualify(context, commandOf(event).path?.address ?? '');
-      const decision = rcptDecision(context.config, address, context.clientIp, context.auth.user !== null, context.clientName);
-      return reply(context, decision === 'unknownUser' ? 'unknownUser' : 'relayDenied', commandOf(event), { address });
+      const decision = rcptDecision(
+        context.config,
+        address,
+        context.clientIp,
+        context.auth.user !== null,
+        context.clientName,
+      );
+      return reply(
+        context,
+        decision === 'unknownUser' ? 'unknownUser' : 'relayDenied',
+        commandOf(event),
+        { address },
+      );
     }),
     acceptRecipient: enqueueActions(({ context, event, enqueue }) => {
       const address = qualify(context, commandOf(event).path?.address ?? '');
@@ -166,7 +238,14 @@ export const sessionSetup = setup({
     /** RFC 3207 §4.2: after the handshake both sides forget everything, including AUTH. */
     startTls: enqueueActions(({ context, event, enqueue }) => {
       enqueue(emit(reply(context, 'startTlsReady', commandOf(event))));
-      enqueue(assign({ helo: null, ...noTransaction(), tls: { secure: true }, auth: { user: null, ...noAuthExchange } }));
+      enqueue(
+        assign({
+          helo: null,
+          ...noTransaction(),
+          tls: { secure: true },
+          auth: { user: null, ...noAuthExchange },
+        }),
+      );
     }),
     startData: enqueueActions(({ context, enqueue }) => {
       const lines = renderReply(context.dialect.replies.dataGo, values(context));
@@ -202,20 +281,40 @@ export const sessionSetup = setup({
       // The log line of DATA counts the 354 and the final reply together, and the message size (§5.3).
       const logged = (r: ReturnType<typeof reply>, query?: string): SessionEmitted => ({
         ...r,
-        log: r.log && { ...r.log, ...(query === undefined ? {} : { query }), bytesSent: r.log.bytesSent + context.pendingDataBytes, bytesReceived: size },
+        log: r.log && {
+          ...r.log,
+          ...(query === undefined ? {} : { query }),
+          bytesSent: r.log.bytesSent + context.pendingDataBytes,
+          bytesReceived: size,
+        },
       });
       if (messageTooBig(context)) enqueue(emit(logged(reply(context, 'tooBig', cmd))));
       else {
         const message = acceptedMessage(context, context.data.parts.join(''));
         enqueue(emit({ type: 'message', message }));
-        enqueue(emit(logged(reply(context, 'queued', cmd, { queueId: message.queueId }), context.dialect.queueIdStyle === 'iis' ? message.queueId : '')));
+        enqueue(
+          emit(
+            logged(
+              reply(context, 'queued', cmd, { queueId: message.queueId }),
+              context.dialect.queueIdStyle === 'iis' ? message.queueId : '',
+            ),
+          ),
+        );
         enqueue(assign({ messagesAccepted: context.messagesAccepted + 1 }));
       }
       enqueue(assign({ ...noTransaction(), sessionBytes: context.sessionBytes + size }));
     }),
     /** "Limit session size" exceeded: the reply, then the server closes (reference §3.4, §4.3). */
     refuseSessionTooBig: enqueueActions(({ context, enqueue }) => {
-      enqueue(emit(reply(context, 'sessionTooBig', context.bdat.command ?? { verb: 'DATA', rest: '', line: '' })));
+      enqueue(
+        emit(
+          reply(
+            context,
+            'sessionTooBig',
+            context.bdat.command ?? { verb: 'DATA', rest: '', line: '' },
+          ),
+        ),
+      );
       enqueue(emit({ type: 'closed', reason: 'server' }));
     }),
     /** BDAT accepted or to be discarded: remember the chunk size; `discard` = the reply owed after it. */
@@ -223,7 +322,12 @@ export const sessionSetup = setup({
       const bdat = bdatOf(event) as { size: number; last: boolean };
       const cmd = commandOf(event);
       return {
-        bdat: { remaining: bdat.size, last: bdat.last, discard: p.discard, command: { verb: 'BDAT', rest: cmd.rest, line: cmd.line } },
+        bdat: {
+          remaining: bdat.size,
+          last: bdat.last,
+          discard: p.discard,
+          command: { verb: 'BDAT', rest: cmd.rest, line: cmd.line },
+        },
         // A continuation chunk keeps the text so far; a first chunk starts it.
         data: p.discard || context.bdat.command ? context.data : { parts: [], bytes: 0 },
         pendingDataBytes: 0,
@@ -233,7 +337,12 @@ export const sessionSetup = setup({
       const piece = takeChunk(context.bdat.remaining, lineOf(event));
       if (!context.bdat.discard) context.data.parts.push(piece.data);
       const bytes = context.bdat.discard ? context.data.bytes : context.data.bytes + piece.bytes;
-      enqueue(assign({ bdat: { ...context.bdat, remaining: context.bdat.remaining - piece.bytes }, data: { parts: context.data.parts, bytes } }));
+      enqueue(
+        assign({
+          bdat: { ...context.bdat, remaining: context.bdat.remaining - piece.bytes },
+          data: { parts: context.data.parts, bytes },
+        }),
+      );
       // What follows the chunk boundary on the same line is the next command (RFC 3030 §2).
       if (piece.rest !== null) enqueue(raise({ type: 'client.line', line: piece.rest }));
     }),
@@ -241,12 +350,18 @@ export const sessionSetup = setup({
       enqueue(emit(reply(context, context.bdat.discard as ReplyKey, context.bdat.command)));
       enqueue(assign({ bdat: { remaining: 0, last: false, discard: null, command: null } }));
     }),
-    replyChunkOk: emit(({ context }) => reply(context, 'bdatChunkOk', context.bdat.command, { octets: context.data.bytes })),
+    replyChunkOk: emit(({ context }) =>
+      reply(context, 'bdatChunkOk', context.bdat.command, { octets: context.data.bytes }),
+    ),
     refuseAuth: emit(({ context, event }) => {
       const s = authStart(context, commandOf(event).arg);
       const cmd = commandOf(event);
       // As for an accepted AUTH, only the mechanism is logged (AUTH PLAIN's argument is a password).
-      return reply(context, s.kind === 'refuse' ? s.key : 'authUnknownMechanism', { verb: 'AUTH', rest: ` ${cmd.arg.split(/\s+/)[0] ?? ''}`, line: cmd.line });
+      return reply(context, s.kind === 'refuse' ? s.key : 'authUnknownMechanism', {
+        verb: 'AUTH',
+        rest: ` ${cmd.arg.split(/\s+/)[0] ?? ''}`,
+        line: cmd.line,
+      });
     }),
     /** First prompt of an exchange; only the final AUTH reply is logged (no credentials in logs). */
     beginAuth: enqueueActions(({ context, event, enqueue }) => {
@@ -256,23 +371,36 @@ export const sessionSetup = setup({
       enqueue(emit(reply(context, s.key, null, { challenge: s.challenge })));
       // Logged as `AUTH +LOGIN`: an initial response (credentials) never reaches the log.
       const logged = { verb: 'AUTH', rest: ` ${cmd.arg.split(/\s+/)[0] ?? ''}`, line: cmd.line };
-      enqueue(assign({ auth: { user: null, mechanism: s.mechanism, pendingUser: s.pendingUser, command: logged } }));
+      enqueue(
+        assign({
+          auth: { user: null, mechanism: s.mechanism, pendingUser: s.pendingUser, command: logged },
+        }),
+      );
     }),
     authProblem: enqueueActions(({ context, event, enqueue }) => {
-      enqueue(emit(reply(context, authLineProblem(lineOf(event)) ?? 'authFailed', context.auth.command)));
+      enqueue(
+        emit(reply(context, authLineProblem(lineOf(event)) ?? 'authFailed', context.auth.command)),
+      );
       enqueue(assign({ auth: { user: null, ...noAuthExchange } }));
     }),
-    storeLoginUser: assign({ auth: ({ context, event }) => ({ ...context.auth, pendingUser: textOfBase64(lineOf(event)) }) }),
+    storeLoginUser: assign({
+      auth: ({ context, event }) => ({ ...context.auth, pendingUser: textOfBase64(lineOf(event)) }),
+    }),
     sendNtlmChallenge: emit(({ context, event }) => {
       const n = ntlmNegotiate(context, lineOf(event));
-      return reply(context, 'authChallenge', null, { challenge: n.kind === 'challenge' ? n.challenge : '' });
+      return reply(context, 'authChallenge', null, {
+        challenge: n.kind === 'challenge' ? n.challenge : '',
+      });
     }),
     authFailed: enqueueActions(({ context, enqueue }) => {
       enqueue(emit(reply(context, 'authFailed', context.auth.command)));
       enqueue(assign({ auth: { user: null, ...noAuthExchange } }));
     }),
     authSucceeded: enqueueActions(({ context, event, enqueue }, p: { via: 'login' | 'ntlm' }) => {
-      const account = p.via === 'login' ? loginAccount(context, lineOf(event)) : ntlmAccount(context, lineOf(event));
+      const account =
+        p.via === 'login'
+          ? loginAccount(context, lineOf(event))
+          : ntlmAccount(context, lineOf(event));
       enqueue(emit(reply(context, 'authOk', context.auth.command)));
       enqueue(assign({ auth: { user: account, ...noAuthExchange } }));
     }),
@@ -287,12 +415,15 @@ export const sessionSetup = setup({
     replyPolicy: enqueueActions(({ context, event, enqueue }, p: unknown) => {
       const stage = (p as { stage: PolicyStage }).stage;
       enqueue(emit(policyReply(context, event, stage)));
-      if (policyVerdict(context, event, stage)?.close) enqueue(emit({ type: 'closed', reason: 'server' }));
+      if (policyVerdict(context, event, stage)?.close)
+        enqueue(emit({ type: 'closed', reason: 'server' }));
     }),
     /** The receiver refuses the message after reading it (e.g. SPF at Gmail, reference §9.2). */
     refuseMessage: enqueueActions(({ context, event, enqueue }) => {
       enqueue(emit(policyReply(context, event, 'data')));
-      enqueue(assign({ ...noTransaction(), sessionBytes: context.sessionBytes + context.data.bytes }));
+      enqueue(
+        assign({ ...noTransaction(), sessionBytes: context.sessionBytes + context.data.bytes }),
+      );
     }),
     clientClosed: emit({ type: 'closed', reason: 'client' }),
     stopIdleTimer: cancel('idle'),

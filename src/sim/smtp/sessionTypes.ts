@@ -104,9 +104,19 @@ export interface SessionContext extends SessionInput {
   /** RFC 3207: true once STARTTLS succeeded. */
   tls: { secure: boolean };
   /** RFC 4954: the authenticated account, and the state of an exchange in progress. */
-  auth: { user: string | null; mechanism: 'LOGIN' | 'NTLM' | 'GSSAPI' | null; pendingUser: string | null; command: PendingCommand | null };
+  auth: {
+    user: string | null;
+    mechanism: 'LOGIN' | 'NTLM' | 'GSSAPI' | null;
+    pendingUser: string | null;
+    command: PendingCommand | null;
+  };
   /** RFC 3030: the chunk being read. `discard` = the BDAT was refused: read and drop, then reply. */
-  bdat: { remaining: number; last: boolean; discard: ReplyKey | null; command: PendingCommand | null };
+  bdat: {
+    remaining: number;
+    last: boolean;
+    discard: ReplyKey | null;
+    command: PendingCommand | null;
+  };
 }
 
 export function initialContext(input: SessionInput): SessionContext {
