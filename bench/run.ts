@@ -32,16 +32,22 @@ const cpuMs = () => {
   return (c.user + c.system) / 1000;
 };
 
-/** Best of `runs` CPU timings (ms) of `fn`, after one warm-up run. */
-function time(fn: () => void, runs = 3): number {
+/** CPU milliseconds of one run of `fn`, after a full GC. */
+function once(fn: () => void): number {
+  gc();
+  const t = cpuMs();
   fn();
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    gc();
-    const t = cpuMs();
-    fn();
-    best = Math.min(best, cpuMs() - t);
-  }
+  return cpuMs() - t;
+}
+
+/**
+ * Best CPU timings (ms) of each function, after one warm-up run each. The runs alternate, so that
+ * a ratio of two of them compares runs made under the same load.
+ */
+function timeTogether(fns: (() => void)[], runs = 5): number[] {
+  for (const fn of fns) fn();
+  const best = fns.map(() => Infinity);
+  for (let i = 0; i < runs; i++) fns.forEach((fn, k) => (best[k] = Math.min(best[k]!, once(fn))));
   return best;
 }
 
@@ -217,10 +223,12 @@ function heapOfQueue(): number {
 }
 
 const SESSIONS = 2_000;
-const sessionMs = time(() => sessions(SESSIONS));
 const steps = transitionsPerSession();
 const RAW = SESSIONS * steps;
-const rawMs = time(() => rawEvents(RAW));
+const [sessionMs, rawMs] = timeTogether([() => sessions(SESSIONS), () => rawEvents(RAW)]) as [
+  number,
+  number,
+];
 const ratio = sessionMs / rawMs;
 let delivery = retriesToDelivery();
 delivery = [0, 1].map(retriesToDelivery).reduce((a, b) => (b.ms < a.ms ? b : a), delivery);
@@ -271,7 +279,7 @@ if (process.argv.includes('--no-record')) process.exit(0);
 const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
 const date = new Date().toISOString().slice(0, 10);
 const file = new URL('../BENCHMARKS.md', import.meta.url);
-// Timings are CPU time of this process (best of three), so other load on the machine matters less.
+// Timings are CPU time of this process (best of several runs), so other load on the machine matters less.
 const marker = '<!-- results: newest first -->';
 const text = readFileSync(file, 'utf8');
 const block = [

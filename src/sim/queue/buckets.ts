@@ -7,12 +7,16 @@
 import type { VirtualClock } from '../clock/virtualClock';
 
 interface Bucket<T> {
+  key: string;
+  at: number;
   items: T[];
   timer: unknown;
 }
 
 export class TimerBuckets<T> {
   #buckets = new Map<string, Bucket<T>>();
+  /** The bucket last added to: a queue run re-arms thousands of items for the same key and time. */
+  #last: Bucket<T> | null = null;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -22,16 +26,24 @@ export class TimerBuckets<T> {
   /** Fire `item` with the others of `key` at `due` (not before now). */
   add(key: string, due: number, item: T): void {
     const at = Math.max(due, this.clock.now());
+    const last = this.#last;
+    if (last !== null && last.at === at && last.key === key) {
+      last.items.push(item);
+      return;
+    }
     const id = `${key}\u0000${at}`;
     const existing = this.#buckets.get(id);
     if (existing) {
       existing.items.push(item);
+      this.#last = existing;
       return;
     }
-    const bucket: Bucket<T> = { items: [item], timer: null };
+    const bucket: Bucket<T> = { key, at, items: [item], timer: null };
     this.#buckets.set(id, bucket);
+    this.#last = bucket;
     bucket.timer = this.clock.setTimeout(() => {
       this.#buckets.delete(id);
+      if (this.#last === bucket) this.#last = null;
       this.fire(key, at, bucket.items);
     }, at - this.clock.now());
   }
@@ -39,5 +51,6 @@ export class TimerBuckets<T> {
   clear(): void {
     for (const b of this.#buckets.values()) this.clock.clearTimeout(b.timer);
     this.#buckets.clear();
+    this.#last = null;
   }
 }

@@ -63,6 +63,11 @@ export interface QueueOwner {
   route(message: AcceptedMessage, rcpts: string[]): void;
 }
 
+/** The recipients still waiting, as a DSN lists them when time runs out (4.4.7, §7.3). */
+function expired(entry: QueueEntry): DsnRecipient[] {
+  return entry.pending.map((address) => ({ address, status: '4.4.7', diagnostic: null }));
+}
+
 const countReceived = (data: string) => {
   const end = data.indexOf('\r\n\r\n');
   return ((end < 0 ? data : data.slice(0, end)).match(/^Received:/gim) ?? []).length;
@@ -292,16 +297,14 @@ export class SmtpQueue {
    */
   #lifetimeCheck(entry: QueueEntry, cfg: OutboundConfig): boolean {
     const age = this.#clock.now() - entry.message.receivedAt;
-    const pending = (): DsnRecipient[] =>
-      entry.pending.map((address) => ({ address, status: '4.4.7', diagnostic: null }));
     if (age >= cfg.expirationMin * 60_000) {
-      issueDsn(this.#dsnOwner, cfg, 'failure', entry, pending());
+      issueDsn(this.#dsnOwner, cfg, 'failure', entry, expired(entry));
       this.#remove(entry);
       return false;
     }
     if (!entry.delayNotified && age >= cfg.delayNotificationMin * 60_000) {
       entry.delayNotified = true;
-      issueDsn(this.#dsnOwner, cfg, 'delay', entry, pending());
+      issueDsn(this.#dsnOwner, cfg, 'delay', entry, expired(entry));
     }
     this.#armLifetime(entry, cfg);
     return true;

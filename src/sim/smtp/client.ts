@@ -94,6 +94,12 @@ export const replyCode = (lines: string[]) =>
  */
 export const joinReply = (lines: string[]) => lines.join(' ').trim();
 
+/** Every recipient of a transaction fails with the same reply. */
+function failAll(result: TransactionResult, rcpts: string[], lines: string[], stage: Stage): void {
+  for (const rcpt of rcpts)
+    result.failed.push({ rcpt, code: replyCode(lines), reply: joinReply(lines), stage });
+}
+
 export class ClientSession {
   /** Largest message the server takes (EHLO SIZE n), null = no limit announced. */
   maxSize: number | null = null;
@@ -220,10 +226,6 @@ export class ClientSession {
       dropped: false,
       finalReply: null,
     };
-    const failAll = (rcpts: string[], lines: string[], stage: Stage) => {
-      for (const rcpt of rcpts)
-        result.failed.push({ rcpt, code: replyCode(lines), reply: joinReply(lines), stage });
-    };
     if (this.conn.closed) {
       result.dropped = true;
       return result;
@@ -237,7 +239,7 @@ export class ClientSession {
     const mailReply = this.#exchange('MAIL', fromArgs, `MAIL ${fromArgs}`);
     if (replyCode(mailReply) !== 250) {
       result.dropped = this.conn.closed;
-      failAll(mail.rcpts, mailReply, 'MAIL');
+      failAll(result, mail.rcpts, mailReply, 'MAIL');
       this.#reset();
       return result;
     }
@@ -265,7 +267,7 @@ export class ClientSession {
     const go = this.#exchange('DATA', '', 'DATA');
     if (replyCode(go) !== 354) {
       result.dropped = this.conn.closed;
-      failAll(accepted, go, 'DATA');
+      failAll(result, accepted, go, 'DATA');
       this.#reset();
       return result;
     }
@@ -280,7 +282,7 @@ export class ClientSession {
     if (code >= 200 && code < 300) result.delivered = accepted;
     else {
       result.dropped = this.conn.closed;
-      failAll(accepted, done, 'DATA');
+      failAll(result, accepted, done, 'DATA');
     }
     return result;
   }

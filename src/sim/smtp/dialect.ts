@@ -105,11 +105,39 @@ export interface Dialect {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/**
+ * A template split at its placeholders: literal text at even indices, placeholder names at odd
+ * ones. Every reply is rendered from these, so each distinct template string is parsed once.
+ */
+const compiled = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (parts === undefined) {
+    parts = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      parts.push(template.slice(last, m.index), m[1] as string);
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    // Templates are data (dialects, receiver policies): a few hundred. The cap is a safety net.
+    if (compiled.size >= 1000) compiled.clear();
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fill `{name}` placeholders; unknown names stay visible so a missing value is noticed in tests. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    out += (name in values ? String(values[name]) : `{${name}}`) + (parts[i + 1] as string);
+  }
+  return out;
 }
 
 /** Render a reply as wire lines: `250-…` for all but the last line, `250 …` for the last. */

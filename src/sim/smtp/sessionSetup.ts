@@ -4,7 +4,7 @@
  * the actions (which only render dialect texts and update the context). The states that use them
  * are in sessionMachine.ts and authStates.ts.
  */
-import { assign, cancel, emit, enqueueActions, raise, setup } from 'xstate';
+import { assign, emit, enqueueActions, raise, setup } from 'xstate';
 import { isValidDomain, parseBdatArgument, parseVrfyArgument } from './commands';
 import type { ReplyKey } from './dialect';
 import { connectionAllowed, rcptDecision } from './policy';
@@ -28,6 +28,7 @@ import {
   unstuff,
 } from './sessionMessage';
 import { policyReply, policyVerdict } from './sessionPolicy';
+import { restartIdleTimer, stopIdleTimer } from './sessionIdle';
 import type { PolicyStage } from './receiverPolicy';
 import {
   type CommandEvent,
@@ -73,6 +74,38 @@ const noTransaction = () => ({
 });
 const noAuthExchange = { mechanism: null, pendingUser: null, command: null };
 
+/** The greeting's date, formatted once for the sessions that open at the same instant. */
+const lastGreeting = { at: NaN, offset: NaN, text: '' };
+function greetingDate(at: number, offset: number): string {
+  if (at !== lastGreeting.at || offset !== lastGreeting.offset) {
+    lastGreeting.text = rfc5322Date(at, offset);
+    lastGreeting.at = at;
+    lastGreeting.offset = offset;
+  }
+  return lastGreeting.text;
+}
+
+/** The log line of DATA counts the 354 and the final reply together, and the message size (§5.3). */
+function dataLogged(
+  context: SessionContext,
+  r: ReturnType<typeof reply>,
+  query?: string,
+): SessionEmitted {
+  const log = r.log;
+  return {
+    type: r.type,
+    lines: r.lines,
+    log: log && {
+      method: log.method,
+      query: query === undefined ? log.query : query,
+      status: log.status,
+      bytesSent: log.bytesSent + context.pendingDataBytes,
+      bytesReceived: context.data.bytes,
+      helo: log.helo,
+    },
+  };
+}
+
 function needsStartTls({ context, event }: Ev): boolean {
   if (!context.config.tls.required || context.tls.secure || lineOf(event).length > MAX_COMMAND_LINE)
     return false;
@@ -85,9 +118,6 @@ export const sessionSetup = setup({
     context: {} as SessionContext,
     events: {} as SessionEvent,
     emitted: {} as SessionEmitted,
-  },
-  delays: {
-    idle: ({ context }) => context.config.connectionTimeoutMs,
   },
   guards: {
     connectionDenied: ({ context }) =>
@@ -153,7 +183,7 @@ export const sessionSetup = setup({
       type: 'reply' as const,
       lines: renderReply(
         context.dialect.replies.greeting,
-        values(context, { date: rfc5322Date(context.env.now(), context.config.utcOffsetMinutes) }),
+        values(context, { date: greetingDate(context.env.now(), context.config.utcOffsetMinutes) }),
       ),
       log: null,
     })),
@@ -175,10 +205,7 @@ export const sessionSetup = setup({
       );
       enqueue(emit({ type: 'closed', reason: 'server' }));
     }),
-    restartIdleTimer: enqueueActions(({ enqueue }) => {
-      enqueue(cancel('idle'));
-      enqueue(raise({ type: 'session.idleTimeout' }, { id: 'idle', delay: 'idle' }));
-    }),
+    restartIdleTimer: restartIdleTimer(),
     dispatchCommand: raise(({ event }) => toCommandEvent(lineOf(event))),
     replyLineTooLong: emit(({ context, event }) =>
       reply(context, 'lineTooLong', { verb: 'xxxx', rest: '', line: lineOf(event) }),
@@ -277,32 +304,25 @@ export const sessionSetup = setup({
     /** End of DATA or BDAT LAST: size check, then the message is accepted (RFC 5321 §4.1.1.4). */
     finishMessage: enqueueActions(({ context, enqueue }) => {
       const cmd: PendingCommand = context.bdat.command ?? { verb: 'DATA', rest: '', line: '' };
-      const size = context.data.bytes;
-      // The log line of DATA counts the 354 and the final reply together, and the message size (§5.3).
-      const logged = (r: ReturnType<typeof reply>, query?: string): SessionEmitted => ({
-        ...r,
-        log: r.log && {
-          ...r.log,
-          ...(query === undefined ? {} : { query }),
-          bytesSent: r.log.bytesSent + context.pendingDataBytes,
-          bytesReceived: size,
-        },
-      });
-      if (messageTooBig(context)) enqueue(emit(logged(reply(context, 'tooBig', cmd))));
-      else {
-        const message = acceptedMessage(context, context.data.parts.join(''));
-        enqueue(emit({ type: 'message', message }));
-        enqueue(
-          emit(
-            logged(
-              reply(context, 'queued', cmd, { queueId: message.queueId }),
-              context.dialect.queueIdStyle === 'iis' ? message.queueId : '',
-            ),
-          ),
-        );
-        enqueue(assign({ messagesAccepted: context.messagesAccepted + 1 }));
+      const sessionBytes = context.sessionBytes + context.data.bytes;
+      if (messageTooBig(context)) {
+        enqueue(emit(dataLogged(context, reply(context, 'tooBig', cmd))));
+        enqueue(assign({ ...noTransaction(), sessionBytes }));
+        return;
       }
-      enqueue(assign({ ...noTransaction(), sessionBytes: context.sessionBytes + size }));
+      const message = acceptedMessage(context, context.data.parts.join(''));
+      enqueue(emit({ type: 'message', message }));
+      const queued = reply(context, 'queued', cmd, { queueId: message.queueId });
+      const query = context.dialect.queueIdStyle === 'iis' ? message.queueId : '';
+      enqueue(emit(dataLogged(context, queued, query)));
+      // One assign, not two: each one copies the context and the whole snapshot.
+      enqueue(
+        assign({
+          messagesAccepted: context.messagesAccepted + 1,
+          ...noTransaction(),
+          sessionBytes,
+        }),
+      );
     }),
     /** "Limit session size" exceeded: the reply, then the server closes (reference §3.4, §4.3). */
     refuseSessionTooBig: enqueueActions(({ context, enqueue }) => {
@@ -426,6 +446,6 @@ export const sessionSetup = setup({
       );
     }),
     clientClosed: emit({ type: 'closed', reason: 'client' }),
-    stopIdleTimer: cancel('idle'),
+    stopIdleTimer: stopIdleTimer(),
   },
 });
