@@ -71,16 +71,18 @@ export function hresultText(reason: SmtpReason): string {
   return `0x${SMTP_REASONS[reason].hresult.toString(16).toUpperCase()}`;
 }
 
+/** The shared shape of smtpsvc's delivery warnings 4000 and 4006 (reference §6.1). */
+function deliveryWarning(time: number, eventId: 4000 | 4006, message: string): EventLogEntry {
+  return { log: 'Application', source: 'smtpsvc', eventId, level: 'Warning', time, message };
+}
+
 export function event4000(time: number, domain: string, reason: SmtpReason): EventLogEntry {
   const r = SMTP_REASONS[reason];
-  return {
-    log: 'Application',
-    source: 'smtpsvc',
-    eventId: 4000,
-    level: 'Warning',
+  return deliveryWarning(
     time,
-    message: `Message delivery to the remote domain '${domain}' failed for the following reason: ${r.text}\r\n\r\nData: 0000: ${r.hresult.toString(16)}`,
-  };
+    4000,
+    `Message delivery to the remote domain '${domain}' failed for the following reason: ${r.text}\r\n\r\nData: 0000: ${r.hresult.toString(16)}`,
+  );
 }
 
 export function event4006(
@@ -89,15 +91,11 @@ export function event4006(
   domain: string,
   reason: SmtpReason,
 ): EventLogEntry {
-  const r = SMTP_REASONS[reason];
-  return {
-    log: 'Application',
-    source: 'smtpsvc',
-    eventId: 4006,
-    level: 'Warning',
+  return deliveryWarning(
     time,
-    message: `Message delivery to the host '${hostIp}' failed while delivering to the remote domain '${domain}' for the following reason: ${r.text}`,
-  };
+    4006,
+    `Message delivery to the host '${hostIp}' failed while delivering to the remote domain '${domain}' for the following reason: ${SMTP_REASONS[reason].text}`,
+  );
 }
 
 const STATE_WORDS: Record<Locale, Record<'running' | 'stopped' | 'paused', string>> = {
