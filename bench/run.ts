@@ -15,7 +15,7 @@ import { VirtualClock } from '../src/sim/clock/virtualClock';
 import { SmtpConnection } from '../src/sim/smtp/connection';
 import { iisDialect } from '../src/sim/smtp/dialects/iis';
 import { defaultIisSettings, toSessionConfig } from '../src/sim/smtp/iisSettings';
-import { sessionMachine, type SessionInput } from '../src/sim/smtp/sessionMachine';
+import { lineEvent, sessionMachine, type SessionInput } from '../src/sim/smtp/sessionMachine';
 import { ClientSession } from '../src/sim/smtp/client';
 import { createWorld, type World } from '../src/sim/world/world';
 import { worldSpecSchema } from '../src/sim/scenario/schema';
@@ -74,7 +74,7 @@ const sessionInput: SessionInput = {
   clientIp: '10.0.0.20',
   serverIp: '10.0.0.5',
   env: {
-    now: () => sessionClock.now(),
+    clock: sessionClock,
     newQueueId: () => `<WEB01bench${++benchId}@web01.contoso.com>`,
   },
 };
@@ -106,9 +106,9 @@ function transitionsPerSession(): number {
     `RCPT TO:<${MAIL.rcpts[0]}>`,
     'DATA',
   ])
-    actor.send({ type: 'client.line', line });
-  actor.send({ type: 'client.data', lines: MAIL.data.slice(0, -2).split('\r\n') });
-  actor.send({ type: 'client.line', line: 'QUIT' });
+    actor.send(lineEvent(line));
+  actor.send({ type: 'client.data', text: MAIL.data });
+  actor.send(lineEvent('QUIT'));
   actor.stop();
   return steps;
 }
@@ -121,6 +121,19 @@ function rawEvents(count: number): void {
   const actor = createActor(toggle).start();
   for (let i = 0; i < count; i++) actor.send({ type: 'go' });
   actor.stop();
+}
+/**
+ * The same transitions with the same actor lifecycle: one trivial actor per session, created,
+ * started, sent one event per transition, stopped. (XState's inspection counts no microstep for an
+ * actor's start, for either machine.) A session is an actor of its own, so this is the like-for-like
+ * baseline; `rawEvents` (one long-lived actor) leaves actor creation out.
+ */
+function rawSessions(count: number, transitions: number): void {
+  for (let s = 0; s < count; s++) {
+    const actor = createActor(toggle).start();
+    for (let i = 0; i < transitions; i++) actor.send({ type: 'go' });
+    actor.stop();
+  }
 }
 
 // (b)–(d) A world whose MX drops every connection until it is switched back on.
@@ -225,11 +238,11 @@ function heapOfQueue(): number {
 const SESSIONS = 2_000;
 const steps = transitionsPerSession();
 const RAW = SESSIONS * steps;
-const [sessionMs, rawMs] = timeTogether([() => sessions(SESSIONS), () => rawEvents(RAW)]) as [
-  number,
-  number,
-];
-const ratio = sessionMs / rawMs;
+const [sessionMs, rawMs, rawSessionMs] = timeTogether([
+  () => sessions(SESSIONS),
+  () => rawEvents(RAW),
+  () => rawSessions(SESSIONS, steps),
+]) as [number, number, number];
 let delivery = retriesToDelivery();
 delivery = [0, 1].map(retriesToDelivery).reduce((a, b) => (b.ms < a.ms ? b : a), delivery);
 let expiry = toExpiry();
@@ -252,7 +265,16 @@ const rows: [string, string, string][] = [
     `${Math.round(RAW / rawMs / (SESSIONS / sessionMs)).toLocaleString('en')}`,
     'events/s ÷ sessions/s',
   ],
-  ['(a) session cost / raw XState, same transitions', `${ratio.toFixed(2)}×`, 'goal ≤ 3×'],
+  [
+    '(a) session cost / raw XState, same transitions and actor lifecycle',
+    `${(sessionMs / rawSessionMs).toFixed(2)}×`,
+    'goal ≤ 3×; one trivial actor per session',
+  ],
+  [
+    '(a) session cost / raw XState, same transitions on one actor',
+    `${(sessionMs / rawMs).toFixed(2)}×`,
+    'actor creation counted for the session only',
+  ],
   [
     `(b) ${N.toLocaleString('en')} queued, MX down 6 h, retries → delivery`,
     `${delivery.ms.toFixed(0)} ms`,

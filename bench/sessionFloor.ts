@@ -13,8 +13,7 @@ import { createActor, createMachine, raise } from 'xstate';
 import { VirtualClock } from '../src/sim/clock/virtualClock';
 import { dialects } from '../src/sim/smtp/dialects';
 import { defaultIisSettings, toSessionConfig } from '../src/sim/smtp/iisSettings';
-import { sessionMachine, type SessionInput } from '../src/sim/smtp/sessionMachine';
-import { toCommandEvent } from '../src/sim/smtp/sessionReplies';
+import { lineEvent, sessionMachine, type SessionInput } from '../src/sim/smtp/sessionMachine';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -33,7 +32,7 @@ const input: SessionInput = {
   dialect: dialects.postfix!,
   clientIp: '203.0.113.5',
   serverIp: '198.51.100.25',
-  env: { now: () => clock.now(), newQueueId: () => `Q${++id}` },
+  env: { clock, newQueueId: () => `Q${++id}` },
 };
 const text = [
   'From: shop@web01.contoso.com',
@@ -42,7 +41,9 @@ const text = [
   '',
   'Thank you for your order.',
   'It ships tomorrow.',
-];
+]
+  .map((line) => `${line}\r\n`)
+  .join('');
 
 // The same chart with nothing behind it: only the raised events that choose the path remain.
 const nothing = () => {};
@@ -55,8 +56,7 @@ const guards = Object.fromEntries(Object.keys(implementations.guards).map((k) =>
 const chartOnly = sessionMachine.provide({
   actions: {
     ...actions,
-    dispatchCommand: raise(({ event }) => toCommandEvent((event as { line: string }).line)),
-    endOfText: raise({ type: 'client.line', line: '.' }),
+    endOfText: raise(lineEvent('.')),
   },
   guards: { ...guards, endOfData: ({ event }) => (event as { line: string }).line === '.' },
 } as Parameters<typeof sessionMachine.provide>[0]);
@@ -72,14 +72,14 @@ function run(machine: typeof sessionMachine, sessions: number, perSession: numbe
     });
     actor.on('*', nothing);
     actor.start();
-    actor.send({ type: 'client.line', line: 'EHLO web01.contoso.com' });
+    actor.send(lineEvent('EHLO web01.contoso.com'));
     for (let m = 0; m < perSession; m++) {
-      actor.send({ type: 'client.line', line: 'MAIL FROM:<shop@web01.contoso.com> SIZE=350' });
-      actor.send({ type: 'client.line', line: `RCPT TO:<user${m}@example.net>` });
-      actor.send({ type: 'client.line', line: 'DATA' });
-      actor.send({ type: 'client.data', lines: text });
+      actor.send(lineEvent('MAIL FROM:<shop@web01.contoso.com> SIZE=350'));
+      actor.send(lineEvent(`RCPT TO:<user${m}@example.net>`));
+      actor.send(lineEvent('DATA'));
+      actor.send({ type: 'client.data', text });
     }
-    actor.send({ type: 'client.line', line: 'QUIT' });
+    actor.send(lineEvent('QUIT'));
     actor.stop();
   }
   return steps;

@@ -11,9 +11,6 @@ interface Timer {
   due: number;
   seq: number;
   fn: () => void;
-  /** Where the heap holds it (`due` and `seq` may have moved later since: see `reschedule`). */
-  heapDue: number;
-  heapSeq: number;
 }
 
 /**
@@ -40,36 +37,10 @@ export class VirtualClock implements Clock {
 
   setTimeout(fn: (...args: unknown[]) => void, timeout: number): number {
     const id = this.#nextId++;
-    const due = this.#now + Math.max(0, timeout);
-    const seq = this.#seq++;
-    const timer: Timer = { id, due, seq, fn, heapDue: due, heapSeq: seq };
+    const timer: Timer = { id, due: this.#now + Math.max(0, timeout), seq: this.#seq++, fn };
     this.#live.set(id, timer);
     this.#push(timer);
     return id;
-  }
-
-  /**
-   * Same as `clearTimeout(id)` then a new `setTimeout` of the same function (same order among timers
-   * due at the same instant), keeping the id, in O(1): a timer that only moves later stays where the
-   * heap has it and is re-filed when it gets to the top. A session's idle timer moves on every line.
-   * Returns false (and does nothing) if the timer is not pending.
-   */
-  reschedule(id: unknown, timeout: number): boolean {
-    const timer = this.#live.get(id as number);
-    if (!timer) return false;
-    const due = this.#now + Math.max(0, timeout);
-    const seq = this.#seq++;
-    if (due < timer.due) {
-      // Earlier than before: the heap position is no longer a lower bound, so file it anew.
-      const moved: Timer = { ...timer, due, seq, heapDue: due, heapSeq: seq };
-      timer.fn = NOTHING;
-      this.#live.set(moved.id, moved);
-      this.#push(moved);
-      return true;
-    }
-    timer.due = due;
-    timer.seq = seq;
-    return true;
   }
 
   clearTimeout(id: unknown): void {
@@ -84,12 +55,7 @@ export class VirtualClock implements Clock {
   }
 
   #compact(): void {
-    const live = [...this.#live.values()];
-    for (const t of live) {
-      t.heapDue = t.due;
-      t.heapSeq = t.seq;
-    }
-    live.sort((a, b) => (this.#before(a, b) ? -1 : 1));
+    const live = [...this.#live.values()].sort((a, b) => (this.#before(a, b) ? -1 : 1));
     // A sorted array is a valid binary heap.
     this.#heap = live;
   }
@@ -130,24 +96,18 @@ export class VirtualClock implements Clock {
     return true;
   }
 
-  /** Earliest live timer; cancelled ones are discarded and moved ones re-filed on the way. */
+  /** Earliest live timer; cancelled ones are discarded on the way. */
   #peek(): Timer | undefined {
     while (this.#heap.length > 0) {
       const top = this.#heap[0] as Timer;
-      if (this.#live.get(top.id) !== top) this.#pop();
-      else if (top.heapDue !== top.due || top.heapSeq !== top.seq) {
-        this.#pop();
-        top.heapDue = top.due;
-        top.heapSeq = top.seq;
-        this.#push(top);
-      } else return top;
+      if (this.#live.get(top.id) === top) return top;
+      this.#pop();
     }
     return undefined;
   }
 
-  /** Heap order: by the due time and sequence the heap filed the timer under. */
   #before(a: Timer, b: Timer): boolean {
-    return a.heapDue < b.heapDue || (a.heapDue === b.heapDue && a.heapSeq < b.heapSeq);
+    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
   }
 
   #push(t: Timer): void {

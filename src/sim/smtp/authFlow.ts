@@ -108,7 +108,7 @@ export function authLineProblem(line: string): ReplyKey | null {
 /** A deterministic 8-byte server challenge (the simulation has no secret randomness to protect). */
 function serverChallenge(ctx: SessionContext): Uint8Array {
   let h = 0x811c9dc5;
-  for (const ch of `${ctx.env.now()}|${ctx.clientIp}|${ctx.config.fqdn}`)
+  for (const ch of `${ctx.env.clock.now()}|${ctx.clientIp}|${ctx.config.fqdn}`)
     h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   const out = new Uint8Array(8);
   for (let i = 0; i < 8; i++) {

@@ -4,89 +4,90 @@
  * exchange first; the step then decides (authFlow.ts) and the session returns to `greeted`.
  */
 import { say, sessionSetup } from './sessionSetup';
+import { lineHandlers } from './sessionTables';
 
 export const authState = sessionSetup.createStateConfig({
   description: 'An AUTH exchange: each client line answers the last 334 challenge (RFC 4954 §4).',
   initial: 'loginUser',
   states: {
     loginUser: {
-      on: {
-        'client.line': [
+      on: lineHandlers({
+        'line.*': [
           {
             guard: 'authLineProblem',
             target: '#smtpSession.command.greeted',
-            actions: ['restartIdleTimer', 'authProblem'],
+            actions: 'authProblem',
           },
           {
             target: 'loginPassword',
-            actions: ['restartIdleTimer', 'storeLoginUser', say('authPassword')],
+            actions: ['storeLoginUser', say('authPassword')],
           },
         ],
-      },
+      }),
     },
     loginPassword: {
-      on: {
-        'client.line': [
+      on: lineHandlers({
+        'line.*': [
           {
             guard: 'authLineProblem',
             target: '#smtpSession.command.greeted',
-            actions: ['restartIdleTimer', 'authProblem'],
+            actions: 'authProblem',
           },
           {
             guard: 'loginValid',
             target: '#smtpSession.command.greeted',
-            actions: ['restartIdleTimer', { type: 'authSucceeded', params: { via: 'login' } }],
+            actions: { type: 'authSucceeded', params: { via: 'login' } },
           },
-          { target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authFailed'] },
+          { target: '#smtpSession.command.greeted', actions: 'authFailed' },
         ],
-      },
+      }),
     },
     ntlmNegotiate: {
-      on: {
-        'client.line': [
+      on: lineHandlers({
+        'line.*': [
           {
             guard: 'authLineProblem',
             target: '#smtpSession.command.greeted',
-            actions: ['restartIdleTimer', 'authProblem'],
+            actions: 'authProblem',
           },
           {
             guard: 'ntlmNegotiateOk',
             target: 'ntlmAuthenticate',
-            actions: ['restartIdleTimer', 'sendNtlmChallenge'],
+            actions: 'sendNtlmChallenge',
           },
-          { target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authFailed'] },
+          { target: '#smtpSession.command.greeted', actions: 'authFailed' },
         ],
-      },
+      }),
     },
     ntlmAuthenticate: {
-      on: {
-        'client.line': [
+      on: lineHandlers({
+        'line.*': [
           {
             guard: 'authLineProblem',
             target: '#smtpSession.command.greeted',
-            actions: ['restartIdleTimer', 'authProblem'],
+            actions: 'authProblem',
           },
           {
             guard: 'ntlmValid',
             target: '#smtpSession.command.greeted',
-            actions: ['restartIdleTimer', { type: 'authSucceeded', params: { via: 'ntlm' } }],
+            actions: { type: 'authSucceeded', params: { via: 'ntlm' } },
           },
-          { target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authFailed'] },
+          { target: '#smtpSession.command.greeted', actions: 'authFailed' },
         ],
-      },
+      }),
     },
     gssapiToken: {
       description: 'No Kerberos KDC exists in the simulated world, so every GSSAPI token fails.',
-      on: {
-        'client.line': [
+      on: lineHandlers({
+        'line.*': [
           {
             guard: 'authLineProblem',
             target: '#smtpSession.command.greeted',
-            actions: ['restartIdleTimer', 'authProblem'],
+            actions: 'authProblem',
           },
-          { target: '#smtpSession.command.greeted', actions: ['restartIdleTimer', 'authFailed'] },
+          { target: '#smtpSession.command.greeted', actions: 'authFailed' },
         ],
-      },
+      }),
     },
   },
 });

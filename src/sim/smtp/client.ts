@@ -271,11 +271,10 @@ export class ClientSession {
       this.#reset();
       return result;
     }
-    const body = mail.data.endsWith('\r\n') ? mail.data.slice(0, -2) : mail.data;
-    // RFC 5321 §4.5.2: a line that starts with a dot gets one more.
-    const lines = body.split('\r\n').map((l) => (l.charCodeAt(0) === 46 ? `.${l}` : l));
+    const text = mail.data.endsWith('\r\n') ? mail.data : `${mail.data}\r\n`;
     this.conn.elapsedMs += this.hooks.latency?.() ?? 0;
-    const done = this.conn.sendText(lines);
+    // RFC 5321 §4.5.2: a line that starts with a dot gets one more.
+    const done = this.conn.sendText(text.replace(/(^|\r\n)\./g, '$1..'));
     if (done.length > 0) this.hooks.response?.(done);
     const code = replyCode(done);
     result.finalReply = done[0] ?? null;

@@ -57,9 +57,10 @@ export interface PathArgument {
  * Parse `FROM:<a@b> SIZE=10` / `TO:<x@y>` (keyword given without the colon).
  * Returns null when the keyword or the path is malformed.
  */
+const PATH_KEYWORD = { FROM: /^FROM\s*:\s*(.*)$/is, TO: /^TO\s*:\s*(.*)$/is };
+
 export function parsePathArgument(arg: string, keyword: 'FROM' | 'TO'): PathArgument | null {
-  const re = new RegExp(`^${keyword}\\s*:\\s*(.*)$`, 'is');
-  const m = re.exec(arg);
+  const m = PATH_KEYWORD[keyword].exec(arg);
   if (!m) return null;
   const body = (m[1] ?? '').trim();
   let address: string;

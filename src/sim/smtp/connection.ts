@@ -6,6 +6,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { Clock } from '../clock/virtualClock';
 import {
+  lineEvent,
   sessionMachine,
   type AcceptedMessage,
   type ReplyLog,
@@ -37,7 +38,7 @@ export class SmtpConnection {
     clock: Clock,
     private readonly hooks: ServerHooks,
   ) {
-    this.openedAt = input.env.now();
+    this.openedAt = input.env.clock.now();
     this.#actor = createActor(sessionMachine, { input, clock });
     this.#actor.on('reply', (e) => {
       this.#buffer.push(...e.lines);
@@ -61,7 +62,7 @@ export class SmtpConnection {
   send(line: string): string[] {
     if (this.closed) return [];
     this.#sending = true;
-    this.#actor.send({ type: 'client.line', line });
+    this.#actor.send(lineEvent(line));
     this.#sending = false;
     const out = this.#take();
     if (this.closed) this.#finish();
@@ -69,13 +70,13 @@ export class SmtpConnection {
   }
 
   /**
-   * Send a DATA message's text lines (dot-stuffed) and the final `.` in one step; returns the
-   * reply to the `.`. Same effect as `send` per line, without one actor step per line.
+   * Send a DATA message's text (dot-stuffed, CRLF after every line) and the final `.` in one step;
+   * returns the reply to the `.`. Same effect as `send` per line, without one actor step per line.
    */
-  sendText(lines: string[]): string[] {
+  sendText(text: string): string[] {
     if (this.closed) return [];
     this.#sending = true;
-    this.#actor.send({ type: 'client.data', lines });
+    this.#actor.send({ type: 'client.data', text });
     this.#sending = false;
     const out = this.#take();
     if (this.closed) this.#finish();

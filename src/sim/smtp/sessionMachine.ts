@@ -2,15 +2,20 @@
  * One SMTP server session (RFC 5321 server side). IIS and every remote receiver run this same
  * machine; their differences are the `config` (policy) and the `dialect` (texts).
  *
- * Each client line is parsed once and re-raised as a `cmd.<VERB>` event, so the states below read
- * as a table: which command is legal where, and what happens otherwise (RFC 5321 §4.1.4, §4.3.2).
- * Sub-flows with their own line discipline are explicit states: `data` (RFC 5321 §4.1.1.4),
- * `chunk` (BDAT, RFC 3030) and `auth` (RFC 4954). Policy lives in policy.ts, authFlow.ts and
- * sessionMessage.ts; texts in the dialect. Guards and actions: sessionSetup.ts.
+ * Each client line arrives typed by its first word (`line.MAIL`, `lineEvent` in sessionReplies.ts),
+ * so the states below read as a table: which command is legal where, and what happens otherwise
+ * (RFC 5321 §4.1.4, §4.3.2). Sub-flows with their own line discipline are explicit states that take
+ * `line.*`: `data` (RFC 5321 §4.1.1.4), `chunk` (BDAT, RFC 3030) and `auth` (RFC 4954). Rules for
+ * every line (idle timer, TLS required) are added by sessionTables.ts. Policy lives in policy.ts,
+ * authFlow.ts and sessionMessage.ts; texts in the dialect. Guards and actions: sessionSetup.ts.
+ *
+ * The connection time-out is one timer per session: each line only notes its time, and when the
+ * timer fires it closes the session or waits for the rest of the time-out (`session.idleCheck`).
  */
 import { and, not } from 'xstate';
 import { policyAt, say, sessionSetup } from './sessionSetup';
 import { authState } from './authStates';
+import { commandHandlers, lineHandlers } from './sessionTables';
 import { initialContext } from './sessionTypes';
 
 export type * from './sessionTypes';
@@ -21,7 +26,10 @@ export const sessionMachine = sessionSetup.createMachine({
   initial: 'opening',
   on: {
     'client.close': { target: '.closed', actions: 'clientClosed' },
-    'session.idleTimeout': { target: '.closed', actions: 'timedOut' },
+    'session.idleCheck': [
+      { guard: 'idleExpired', target: '.closed', actions: 'timedOut' },
+      { actions: 'armIdleTimer' },
+    ],
   },
   states: {
     opening: {
@@ -30,64 +38,52 @@ export const sessionMachine = sessionSetup.createMachine({
       always: [
         { guard: 'connectionDenied', target: 'closed', actions: 'refuseConnection' },
         { guard: 'notAdmitted', target: 'closed', actions: 'refuseAdmission' },
-        { target: 'command', actions: ['greet', 'restartIdleTimer'] },
+        { target: 'command', actions: ['greet', 'armIdleTimer'] },
       ],
     },
     command: {
       description: 'Waiting for the next command line.',
       initial: 'awaitingHelo',
-      on: {
-        'client.line': [
-          { guard: 'lineTooLong', actions: ['restartIdleTimer', 'replyLineTooLong'] },
-          {
-            guard: 'needsStartTlsForChunk',
-            target: 'chunk',
-            actions: [
-              'restartIdleTimer',
-              { type: 'beginChunk', params: { discard: 'tlsRequired' } },
-            ],
-          },
-          { guard: 'needsStartTls', actions: ['restartIdleTimer', say('tlsRequired')] },
-          { actions: ['restartIdleTimer', 'dispatchCommand'] },
-        ],
-        'cmd.EHLO': [
+      on: commandHandlers({
+        'line.tooLong': { actions: 'replyLineTooLong' },
+        'line.EHLO': [
           { guard: 'noArgument', actions: say('argumentMissing') },
           { guard: 'badDomainArgument', actions: say('invalidDomain') },
           ...policyAt('helo'),
-          { target: '.greeted', actions: 'ehlo' },
+          { target: '.greeted', actions: ['replyEhlo', 'storeHelo'] },
         ],
-        'cmd.HELO': [
+        'line.HELO': [
           { guard: 'noArgument', actions: say('argumentMissing') },
           { guard: 'badDomainArgument', actions: say('invalidDomain') },
           ...policyAt('helo'),
           { target: '.greeted', actions: 'helo' },
         ],
-        'cmd.RSET': [
+        'line.RSET': [
           { guard: 'hasHelo', target: '.greeted', actions: ['resetTransaction', say('rset')] },
           { actions: ['resetTransaction', say('rset')] },
         ],
-        'cmd.NOOP': { actions: say('noop') },
-        'cmd.HELP': { actions: say('help') },
-        'cmd.VRFY': [
+        'line.NOOP': { actions: say('noop') },
+        'line.HELP': { actions: say('help') },
+        'line.VRFY': [
           { guard: 'badVrfyArgument', actions: say('argumentMissing') },
           { actions: 'vrfy' },
         ],
-        'cmd.EXPN': { actions: say('expn') },
-        'cmd.TURN': { actions: say('turn') },
-        'cmd.ETRN': [
+        'line.EXPN': { actions: say('expn') },
+        'line.TURN': { actions: say('turn') },
+        'line.ETRN': [
           { guard: not('hasHelo'), actions: say('needHelo') },
           { guard: 'inTransaction', actions: say('transactionInProgress') },
           { guard: 'badEtrnArgument', actions: say('etrnSyntax') },
           { actions: 'etrn' },
         ],
-        'cmd.STARTTLS': [
+        'line.STARTTLS': [
           { guard: 'hasArgument', actions: say('noArgumentsAllowed') },
           { guard: 'tlsActive', actions: say('startTlsAlreadyActive') },
           { guard: 'noCertificate', actions: say('startTlsUnavailable') },
           { guard: 'inTransaction', actions: say('transactionInProgress') },
           { target: '.awaitingHelo', actions: 'startTls' },
         ],
-        'cmd.AUTH': [
+        'line.AUTH': [
           { guard: 'authRefused', actions: 'refuseAuth' },
           ...(
             [
@@ -103,133 +99,129 @@ export const sessionMachine = sessionSetup.createMachine({
             actions: 'beginAuth' as const,
           })),
         ],
-        'cmd.QUIT': { target: '#smtpSession.closed', actions: 'quit' },
-        'cmd.unknown': { actions: say('unknownCommand') },
-      },
+        'line.QUIT': { target: '#smtpSession.closed', actions: 'quit' },
+        'line.unknown': { actions: say('unknownCommand') },
+      }),
       states: {
         awaitingHelo: {
-          on: {
-            'cmd.MAIL': { actions: say('needHelo') },
-            'cmd.RCPT': { actions: say('needHelo') },
-            'cmd.DATA': { actions: say('needHelo') },
-            'cmd.BDAT': [
+          on: commandHandlers({
+            'line.MAIL': { actions: say('needHelo') },
+            'line.RCPT': { actions: say('needHelo') },
+            'line.DATA': { actions: say('needHelo') },
+            'line.BDAT': [
               { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
               {
                 target: '#smtpSession.chunk',
                 actions: { type: 'beginChunk', params: { discard: 'needHelo' } },
               },
             ],
-          },
+          }),
         },
         greeted: {
-          on: {
-            'cmd.MAIL': [
+          on: commandHandlers({
+            'line.MAIL': [
               { guard: 'mustAuthenticate', actions: say('authRequired') },
               { guard: 'badPath', actions: say('invalidAddress') },
               { guard: 'declaredTooBig', actions: say('tooBigAtMail') },
               ...policyAt('mail'),
-              { target: 'mail', actions: 'acceptSender' },
+              { target: 'mail', actions: ['storeSender', 'replyMailOk'] },
             ],
-            'cmd.RCPT': [
+            'line.RCPT': [
               { guard: 'mustAuthenticate', actions: say('authRequired') },
               { actions: say('needMail') },
             ],
-            'cmd.DATA': { actions: say('needMail') },
-            'cmd.BDAT': [
+            'line.DATA': { actions: say('needMail') },
+            'line.BDAT': [
               { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
               {
                 target: '#smtpSession.chunk',
                 actions: { type: 'beginChunk', params: { discard: 'needMail' } },
               },
             ],
-          },
+          }),
         },
         mail: {
           description: 'MAIL accepted, no recipient yet.',
-          on: {
-            'cmd.MAIL': { actions: say('senderAlreadySpecified') },
-            'cmd.RCPT': [
+          on: commandHandlers({
+            'line.MAIL': { actions: say('senderAlreadySpecified') },
+            'line.RCPT': [
               { guard: 'badPath', actions: say('invalidAddress') },
               ...policyAt('rcpt'),
               { guard: 'rcptRefused', actions: 'refuseRecipient' },
-              { target: 'rcpt', actions: 'acceptRecipient' },
+              { target: 'rcpt', actions: ['storeRecipient', 'replyRcptOk'] },
             ],
-            'cmd.DATA': { actions: say('needRcpt') },
-            'cmd.BDAT': [
+            'line.DATA': { actions: say('needRcpt') },
+            'line.BDAT': [
               { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
               {
                 target: '#smtpSession.chunk',
                 actions: { type: 'beginChunk', params: { discard: 'needRcpt' } },
               },
             ],
-          },
+          }),
         },
         rcpt: {
           description: 'At least one recipient accepted: DATA or BDAT is legal.',
-          on: {
-            'cmd.MAIL': { actions: say('senderAlreadySpecified') },
-            'cmd.RCPT': [
+          on: commandHandlers({
+            'line.MAIL': { actions: say('senderAlreadySpecified') },
+            'line.RCPT': [
               { guard: 'badPath', actions: say('invalidAddress') },
               { guard: 'tooManyRecipients', actions: say('tooManyRecipients') },
               ...policyAt('rcpt'),
               { guard: 'rcptRefused', actions: 'refuseRecipient' },
-              { actions: 'acceptRecipient' },
+              { actions: ['storeRecipient', 'replyRcptOk'] },
             ],
-            'cmd.DATA': [
+            'line.DATA': [
               { guard: 'hasArgument', actions: say('noArgumentsAllowed') },
               { target: '#smtpSession.data', actions: 'startData' },
             ],
-            'cmd.BDAT': [
+            'line.BDAT': [
               { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
               {
                 target: '#smtpSession.chunk',
                 actions: { type: 'beginChunk', params: { discard: null } },
               },
             ],
-          },
+          }),
         },
         chunking: {
           description:
             'BDAT chunks received, LAST not yet: only more BDAT (or RSET) continues (RFC 3030 §2).',
-          on: {
-            'cmd.MAIL': { actions: say('senderAlreadySpecified') },
-            'cmd.RCPT': { actions: say('bdatInProgress') },
-            'cmd.DATA': { actions: say('bdatInProgress') },
-            'cmd.BDAT': [
+          on: commandHandlers({
+            'line.MAIL': { actions: say('senderAlreadySpecified') },
+            'line.RCPT': { actions: say('bdatInProgress') },
+            'line.DATA': { actions: say('bdatInProgress') },
+            'line.BDAT': [
               { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
               {
                 target: '#smtpSession.chunk',
                 actions: { type: 'beginChunk', params: { discard: null } },
               },
             ],
-          },
+          }),
         },
         hist: { type: 'history' },
       },
     },
     data: {
       description: 'Receiving message text until a line holding only a dot (RFC 5321 §4.1.1.4).',
-      on: {
-        'client.line': [
+      on: lineHandlers({
+        'line.*': [
           {
             guard: and(['endOfData', 'sessionTooBig']),
             target: 'closed',
-            actions: ['restartIdleTimer', 'refuseSessionTooBig'],
+            actions: 'refuseSessionTooBig',
           },
           {
             guard: and(['endOfData', 'messageRefused']),
             target: 'command.greeted',
-            actions: ['restartIdleTimer', 'refuseMessage'],
+            actions: 'refuseMessage',
           },
-          {
-            guard: 'endOfData',
-            target: 'command.greeted',
-            actions: ['restartIdleTimer', 'finishMessage'],
-          },
-          { actions: ['restartIdleTimer', 'appendData'] },
+          { guard: 'endOfData', target: 'command.greeted', actions: 'finishMessage' },
+          { actions: 'appendData' },
         ],
-        'client.data': { actions: ['restartIdleTimer', 'appendLines', 'endOfText'] },
-      },
+        'client.data': { actions: ['appendText', 'endOfText'] },
+      }),
     },
     chunk: {
       description:
@@ -252,9 +244,11 @@ export const sessionMachine = sessionSetup.createMachine({
         },
         { guard: 'chunkComplete', target: 'command.chunking', actions: 'replyChunkOk' },
       ],
-      on: { 'client.line': { actions: ['restartIdleTimer', 'consumeChunk'] } },
+      on: lineHandlers({ 'line.*': { actions: 'consumeChunk' } }),
     },
     auth: authState,
     closed: { type: 'final', entry: 'stopIdleTimer' },
   },
 });
+
+export { lineEvent } from './sessionReplies';

@@ -11,6 +11,11 @@ export function unstuff(line: string): string {
   return line.startsWith('.') ? line.slice(1) : line;
 }
 
+/** `unstuff` for every line of a text with CRLF line ends. */
+export function unstuffText(text: string): string {
+  return text.replace(/(^|\r\n)\./g, '$1');
+}
+
 /**
  * RFC 3030: a chunk is exactly `remaining` octets with no dot-stuffing. The engine reads lines, so a
  * line is consumed with its CRLF while it fits; when the chunk ends inside a line, what follows the
@@ -42,7 +47,7 @@ export function messageTooBig(ctx: SessionContext): boolean {
 export function acceptedMessage(ctx: SessionContext, raw: string): AcceptedMessage {
   const { config, env, dialect } = ctx;
   const queueId = env.newQueueId(dialect.queueIdStyle, config.fqdn, config.computerName);
-  const now = env.now();
+  const now = env.clock.now();
   const helo = ctx.helo ?? '';
   const data = stampHeaders({
     dialect,

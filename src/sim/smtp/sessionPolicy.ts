@@ -7,7 +7,7 @@
 import { renderReply } from './dialect';
 import type { PolicyStage, PolicyVerdict } from './receiverPolicy';
 import { qualify, replyBytes } from './sessionReplies';
-import type { CommandEvent, SessionContext, SessionEmitted, SessionEvent } from './sessionTypes';
+import type { LineEvent, SessionContext, SessionEmitted, SessionEvent } from './sessionTypes';
 
 /** Event → the context it was judged in and the verdict (an event object may be reused). */
 const verdicts = new WeakMap<
@@ -23,7 +23,7 @@ export function policyVerdict(
   if (!ctx.env.policy) return null;
   const cached = verdicts.get(event);
   if (cached && cached.ctx === ctx && cached.stage === stage) return cached.verdict;
-  const cmd = event as Partial<CommandEvent>;
+  const cmd = event as Partial<LineEvent>;
   const address = qualify(ctx, cmd.path?.address ?? '');
   const verdict = ctx.env.policy(stage, {
     clientIp: ctx.clientIp,
@@ -46,7 +46,7 @@ export function policyReply(
 ): SessionEmitted & { type: 'reply' } {
   const v = policyVerdict(ctx, event, stage) as PolicyVerdict;
   const lines = renderReply({ code: v.code, lines: v.lines }, {});
-  const cmd = event as Partial<CommandEvent> & { line: string };
+  const cmd = event as Partial<LineEvent> & { line: string };
   const data = stage === 'data';
   return {
     type: 'reply',

@@ -5,7 +5,7 @@
 import { parseCommand, parsePathArgument } from './commands';
 import { renderEhlo, renderReply, type ReplyKey } from './dialect';
 import type {
-  CommandEvent,
+  LineEvent,
   PendingCommand,
   ReplyLog,
   SessionContext,
@@ -46,10 +46,7 @@ export function reply(
 }
 
 /** The EHLO reply: which keywords show depends on the certificate, TLS state and auth settings. */
-export function ehloReply(
-  ctx: SessionContext,
-  cmd: CommandEvent,
-): SessionEmitted & { type: 'reply' } {
+export function ehloReply(ctx: SessionContext, cmd: LineEvent): SessionEmitted & { type: 'reply' } {
   const { auth, tls } = ctx.config;
   // RFC 3207 §4.2: STARTTLS is not offered again once the channel is secure; Basic with
   // "Requires TLS encryption" offers LOGIN only on a secure channel (reference §3.3).
@@ -86,7 +83,11 @@ export function qualify(ctx: SessionContext, address: string): string {
     : `${address}@${ctx.config.defaultDomain ?? ctx.config.fqdn}`;
 }
 
-export function toCommandEvent(line: string): CommandEvent {
+/** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets including CRLF. */
+export const MAX_COMMAND_LINE = 510;
+
+/** A client line as the session's event (sessionTypes.ts `LineEvent`): typed by its first word. */
+export function lineEvent(line: string): LineEvent {
   const p = parseCommand(line);
   const path =
     p.verb === 'MAIL'
@@ -95,7 +96,8 @@ export function toCommandEvent(line: string): CommandEvent {
         ? parsePathArgument(p.arg, 'TO')
         : null;
   return {
-    type: p.verb ? `cmd.${p.verb}` : 'cmd.unknown',
+    type:
+      line.length > MAX_COMMAND_LINE ? 'line.tooLong' : p.verb ? `line.${p.verb}` : 'line.unknown',
     line,
     verb: p.verb ?? 'xxxx',
     rest: p.rest,

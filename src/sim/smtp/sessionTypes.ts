@@ -1,12 +1,14 @@
 /** Types of the SMTP server session (sessionMachine.ts) and its initial context. */
+import type { Clock } from '../clock/virtualClock';
 import type { PathArgument, Verb } from './commands';
 import type { Dialect, ReplyKey } from './dialect';
 import type { SessionConfig } from './policy';
 import type { PolicyFacts, PolicyStage, PolicyVerdict } from './receiverPolicy';
 
-/** What the session needs from its world: the time and fresh ids (both deterministic). */
+/** What the session needs from its world: the virtual clock and fresh ids (both deterministic). */
 export interface SessionEnv {
-  now(): number;
+  /** The world's virtual clock: the time, and the session's idle timer. */
+  clock: Clock & { now(): number };
   newQueueId(style: Dialect['queueIdStyle'], fqdn: string, computerName: string): string;
   /** A remote receiver's policy (receiverPolicy.ts): a refusal to send instead of the normal reply, or null. */
   policy?(stage: PolicyStage, facts: PolicyFacts): PolicyVerdict | null;
@@ -63,9 +65,14 @@ export type SessionEmitted =
   | { type: 'message'; message: AcceptedMessage }
   | { type: 'closed'; reason: SessionCloseReason };
 
-/** A parsed command line, re-raised as `cmd.<VERB>` so states read as a table of legal commands. */
-export interface CommandEvent {
-  type: `cmd.${Verb}` | 'cmd.unknown';
+/**
+ * One client line, typed by its first word (`line.MAIL`, `line.unknown` when it is no command,
+ * `line.tooLong` past 512 octets), so the command states read as a table of legal commands. States
+ * with their own line discipline (DATA text, a BDAT chunk, an AUTH answer) take `line.*`.
+ * Built by `lineEvent` (sessionReplies.ts).
+ */
+export interface LineEvent {
+  type: `line.${Verb}` | 'line.unknown' | 'line.tooLong';
   line: string;
   verb: string;
   rest: string;
@@ -74,12 +81,15 @@ export interface CommandEvent {
 }
 
 export type SessionEvent =
-  | { type: 'client.line'; line: string }
-  /** The rest of a DATA message at once: its (dot-stuffed) lines, then the `.` line. Same as one `client.line` each, in one step. */
-  | { type: 'client.data'; lines: string[] }
+  | LineEvent
+  /**
+   * The rest of a DATA message at once: its text as sent (dot-stuffed, CRLF after every line), then
+   * the `.` line. Same as one line event per line, in one step.
+   */
+  | { type: 'client.data'; text: string }
   | { type: 'client.close' }
-  | { type: 'session.idleTimeout' }
-  | CommandEvent;
+  /** The idle timer ran out: the session closes if no line arrived for the connection time-out. */
+  | { type: 'session.idleCheck' };
 
 /** The command that a multi-line exchange (AUTH, BDAT) is logged under when it completes. */
 export interface PendingCommand {
@@ -99,6 +109,12 @@ export interface SessionContext extends SessionInput {
   /** Bytes of the 354 reply, logged together with the final DATA reply. */
   pendingDataBytes: number;
   messagesAccepted: number;
+  /**
+   * The connection time-out: when the last client line arrived (virtual ms) and the one pending
+   * timer. Written in place by `noteActivity` on every line (no context copy per line); the timer
+   * reads it when it fires instead of being re-set per line (sessionIdle.ts).
+   */
+  activity: { lastLineAt: number; timer: unknown };
   /** DATA/BDAT bytes received on this connection ("Limit session size", reference §4.3). */
   sessionBytes: number;
   /** RFC 3207: true once STARTTLS succeeded. */
@@ -138,6 +154,7 @@ export function initialContext(input: SessionInput): SessionContext {
     data: { parts: [], bytes: 0 },
     pendingDataBytes: 0,
     messagesAccepted: 0,
+    activity: { lastLineAt: input.env.clock.now(), timer: null },
     sessionBytes: 0,
     tls: { secure: false },
     auth: { user: null, mechanism: null, pendingUser: null, command: null },

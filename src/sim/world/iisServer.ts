@@ -195,7 +195,7 @@ export class IisServer implements ServerHooks {
 
   sessionEnv(): SessionEnv {
     return {
-      now: () => this.ctx.clock.now(),
+      clock: this.ctx.clock,
       newQueueId: () => this.newMessageId(),
       // Only a host whose disk the scenario models can run out of space; the others ask nothing.
       policy: this.host.spec.disk

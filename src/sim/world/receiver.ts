@@ -142,7 +142,7 @@ export class ReceiverServer implements ServerHooks {
         tls: { certificate: spec.tls ?? true, required: false },
       },
       env: {
-        now: () => this.ctx.clock.now(),
+        clock: this.ctx.clock,
         newQueueId: (style) => this.#newQueueId(style),
         // No hook at all for a receiver without checks: the session then asks nothing.
         policy: hasChecks(policy)

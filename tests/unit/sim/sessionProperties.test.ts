@@ -7,7 +7,11 @@
 import { createActor } from 'xstate';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sessionMachine, type SessionEmitted } from '../../../src/sim/smtp/sessionMachine';
+import {
+  lineEvent,
+  sessionMachine,
+  type SessionEmitted,
+} from '../../../src/sim/smtp/sessionMachine';
 import { dialects } from '../../../src/sim/smtp/dialects';
 import { VirtualClock } from '../../../src/sim/clock/virtualClock';
 import { configFor, START, type ConfigPatch } from './transcriptHarness';
@@ -107,7 +111,7 @@ function session(dialect: 'iis' | 'postfix', patch: ConfigPatch) {
       clientIp: '10.0.0.21',
       serverIp: '10.0.0.5',
       env: {
-        now: () => clock.now(),
+        clock,
         newQueueId: () =>
           `<WEB01Ab3xQ7LmN2pR${String(++counter).padStart(8, '0')}@web01.contoso.com>`,
       },
@@ -123,7 +127,7 @@ function session(dialect: 'iis' | 'postfix', patch: ConfigPatch) {
 function send(s: ReturnType<typeof session>, line: string) {
   const before = JSON.stringify(s.actor.getSnapshot().value);
   const from = s.emitted.length;
-  s.actor.send({ type: 'client.line', line });
+  s.actor.send(lineEvent(line));
   const snapshot = s.actor.getSnapshot();
   return {
     before,

@@ -10,6 +10,7 @@
  */
 import { createActor } from 'xstate';
 import {
+  lineEvent,
   sessionMachine,
   type Admission,
   type SessionCloseReason,
@@ -103,7 +104,7 @@ export function startSession(c: Omit<TranscriptCase, 'name' | 'exchange'>) {
       clientName: c.clientName ?? null,
       admission: c.admission ?? 'accept',
       env: {
-        now: () => clock.now(),
+        clock,
         newQueueId: (style) =>
           style === 'iis'
             ? `<WEB01Ab3xQ7LmN2pR${(++counter).toString(16).toUpperCase().padStart(8, '0')}@web01.contoso.com>`
@@ -134,8 +135,7 @@ export function runTranscript(c: TranscriptCase): TranscriptRun {
   const expected: string[] = [];
   for (const raw of lines) {
     if (raw.startsWith('S: ') || raw === 'S:') expected.push(raw.slice(3));
-    else if (raw.startsWith('C: ') || raw === 'C:')
-      actor.send({ type: 'client.line', line: expand(raw.slice(3)) });
+    else if (raw.startsWith('C: ') || raw === 'C:') actor.send(lineEvent(expand(raw.slice(3))));
     else throw new Error(`transcript line must start with "C: " or "S: ": ${JSON.stringify(raw)}`);
   }
   if (c.idleMs) clock.advanceBy(c.idleMs);
