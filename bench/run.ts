@@ -91,6 +91,28 @@ function sessions(count: number): void {
   }
 }
 
+/** The lines the client sends in such a session (the message text goes in one step). */
+const LINES = [
+  'EHLO app01.contoso.com',
+  `MAIL FROM:<${MAIL.from}> SIZE=${MAIL.data.length}`,
+  `RCPT TO:<${MAIL.rcpts[0]}>`,
+  'DATA',
+];
+
+/**
+ * The server session alone: the same lines fed to the connection (the session actor and its line
+ * exchange) without the client that composes them and reads the replies.
+ */
+function serverSessions(count: number): void {
+  const hooks = { onMessage() {}, onReply() {} };
+  for (let i = 0; i < count; i++) {
+    const conn = new SmtpConnection(sessionInput, sessionClock, hooks);
+    for (const line of LINES) conn.send(line);
+    if (!conn.sendText(MAIL.data)[0]?.startsWith('250 ')) throw new Error('not accepted');
+    conn.send('QUIT');
+  }
+}
+
 /** Transitions (microsteps) one such session takes, counted with XState's inspection API. */
 function transitionsPerSession(): number {
   let steps = 0;
@@ -100,13 +122,7 @@ function transitionsPerSession(): number {
     inspect: (e) => void (e.type === '@xstate.microstep' && steps++),
   });
   actor.start();
-  for (const line of [
-    'EHLO app01.contoso.com',
-    `MAIL FROM:<${MAIL.from}> SIZE=${MAIL.data.length}`,
-    `RCPT TO:<${MAIL.rcpts[0]}>`,
-    'DATA',
-  ])
-    actor.send(lineEvent(line));
+  for (const line of LINES) actor.send(lineEvent(line));
   actor.send({ type: 'client.data', text: MAIL.data });
   actor.send(lineEvent('QUIT'));
   actor.stop();
@@ -238,41 +254,44 @@ function heapOfQueue(): number {
 const SESSIONS = 2_000;
 const steps = transitionsPerSession();
 const RAW = SESSIONS * steps;
-const [sessionMs, rawMs, rawSessionMs] = timeTogether([
+const [sessionMs, serverMs, rawMs, rawSessionMs] = timeTogether([
   () => sessions(SESSIONS),
+  () => serverSessions(SESSIONS),
   () => rawEvents(RAW),
   () => rawSessions(SESSIONS, steps),
-]) as [number, number, number];
+]) as [number, number, number, number];
 let delivery = retriesToDelivery();
 delivery = [0, 1].map(retriesToDelivery).reduce((a, b) => (b.ms < a.ms ? b : a), delivery);
 let expiry = toExpiry();
 expiry = [0, 1].map(toExpiry).reduce((a, b) => (b.ms < a.ms ? b : a), expiry);
 const heap = heapOfQueue();
 
+const perSecond = (count: number, ms: number) =>
+  Math.round(count / (ms / 1000)).toLocaleString('en');
 const rows: [string, string, string][] = [
   [
-    '(a) SMTP sessions (connect…QUIT, one message)',
-    `${Math.round(SESSIONS / (sessionMs / 1000)).toLocaleString('en')} sessions/s`,
+    '(a) SMTP sessions, server side (connect…QUIT, one message)',
+    `${perSecond(SESSIONS, serverMs)} sessions/s`,
     `${steps} transitions each`,
   ],
   [
-    '(a) raw XState, trivial machine',
-    `${Math.round(RAW / (rawMs / 1000)).toLocaleString('en')} transitions/s`,
-    'same run',
+    '(a) the same through the real client',
+    `${perSecond(SESSIONS, sessionMs)} sessions/s`,
+    'ClientSession composes the lines, reads the replies',
   ],
   [
-    '(a) raw XState events per simulated session',
-    `${Math.round(RAW / rawMs / (SESSIONS / sessionMs)).toLocaleString('en')}`,
-    'events/s ÷ sessions/s',
+    '(a) raw XState: one trivial actor per session, same transitions',
+    `${perSecond(SESSIONS, rawSessionMs)} sessions/s`,
+    `${perSecond(RAW, rawMs)} transitions/s on one long-lived actor`,
   ],
   [
     '(a) session cost / raw XState, same transitions and actor lifecycle',
-    `${(sessionMs / rawSessionMs).toFixed(2)}×`,
-    'goal ≤ 3×; one trivial actor per session',
+    `${(serverMs / rawSessionMs).toFixed(2)}×`,
+    `goal ≤ 3×; with the client ${(sessionMs / rawSessionMs).toFixed(2)}×`,
   ],
   [
-    '(a) session cost / raw XState, same transitions on one actor',
-    `${(sessionMs / rawMs).toFixed(2)}×`,
+    '(a) session cost / raw XState transitions on one actor',
+    `${(serverMs / rawMs).toFixed(2)}×`,
     'actor creation counted for the session only',
   ],
   [

@@ -35,10 +35,13 @@ export interface ParsedCommand {
 
 const VERBS = new Set<string>(KNOWN_VERBS);
 
+/** The verb ends at the first whitespace character (`\S*` in RFC 5321 §4.1.1 terms). */
+const FIRST_SPACE = /\s/;
+
 export function parseCommand(line: string): ParsedCommand {
-  const match = /^(\S*)(.*)$/s.exec(line) as RegExpExecArray;
-  const rawVerb = (match[1] ?? '').toUpperCase();
-  const rest = match[2] ?? '';
+  const space = line.search(FIRST_SPACE);
+  const rawVerb = (space < 0 ? line : line.slice(0, space)).toUpperCase();
+  const rest = space < 0 ? '' : line.slice(space);
   return {
     verb: VERBS.has(rawVerb) ? (rawVerb as Verb) : null,
     rawVerb,

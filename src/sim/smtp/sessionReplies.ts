@@ -14,14 +14,11 @@ import type {
 
 export const replyBytes = (lines: string[]) => lines.reduce((n, l) => n + l.length + 2, 0);
 
-export function values(ctx: SessionContext, extra: Record<string, string | number> = {}) {
-  return {
-    fqdn: ctx.config.fqdn,
-    clientIp: ctx.clientIp,
-    version: ctx.config.version,
-    maxSize: ctx.config.maxMessageBytes ?? 0,
-    ...extra,
-  };
+type Values = Record<string, string | number>;
+
+/** Placeholder values for a reply: the session's own (`replyValues`), plus `extra` for this reply. */
+export function values(ctx: SessionContext, extra?: Values): Values {
+  return extra === undefined ? ctx.replyValues : { ...ctx.replyValues, ...extra };
 }
 
 /** Build the `reply` emission for a key, logged as the command that caused it (null: not logged). */
@@ -29,7 +26,7 @@ export function reply(
   ctx: SessionContext,
   key: ReplyKey,
   cmd: PendingCommand | null,
-  extra: Record<string, string | number> = {},
+  extra?: Values,
 ): SessionEmitted & { type: 'reply' } {
   const lines = renderReply(ctx.dialect.replies[key], values(ctx, extra));
   const log: ReplyLog | null = cmd

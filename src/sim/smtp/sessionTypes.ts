@@ -109,6 +109,8 @@ export interface SessionContext extends SessionInput {
   /** Bytes of the 354 reply, logged together with the final DATA reply. */
   pendingDataBytes: number;
   messagesAccepted: number;
+  /** The placeholders every reply may use (`{fqdn}`, `{clientIp}`…): fixed for the session. */
+  replyValues: Record<string, string | number>;
   /**
    * The connection time-out: when the last client line arrived (virtual ms) and the one pending
    * timer. Written in place by `noteActivity` on every line (no context copy per line); the timer
@@ -154,6 +156,12 @@ export function initialContext(input: SessionInput): SessionContext {
     data: { parts: [], bytes: 0 },
     pendingDataBytes: 0,
     messagesAccepted: 0,
+    replyValues: {
+      fqdn: input.config.fqdn,
+      clientIp: input.clientIp,
+      version: input.config.version,
+      maxSize: input.config.maxMessageBytes ?? 0,
+    },
     activity: { lastLineAt: input.env.clock.now(), timer: null },
     sessionBytes: 0,
     tls: { secure: false },
