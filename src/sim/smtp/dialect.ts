@@ -128,26 +128,35 @@ function partsOf(template: string): string[] {
   return parts;
 }
 
-/** Fill `{name}` placeholders; unknown names stay visible so a missing value is noticed in tests. */
-export function fill(template: string, values: Record<string, string | number>): string {
+type Values = Record<string, string | number>;
+
+/**
+ * Fill `{name}` placeholders from `values`, or first from `extra` (values for this reply only: two
+ * sources instead of a merged copy per reply). Unknown names stay visible so a missing value is
+ * noticed in tests.
+ */
+export function fill(template: string, values: Values, extra?: Values): string {
   const parts = partsOf(template);
   if (parts.length === 1) return template;
   let out = parts[0] as string;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i] as string;
-    out += (name in values ? String(values[name]) : `{${name}}`) + (parts[i + 1] as string);
+    const value =
+      extra !== undefined && name in extra
+        ? extra[name]
+        : name in values
+          ? values[name]
+          : `{${name}}`;
+    out += String(value) + (parts[i + 1] as string);
   }
   return out;
 }
 
 /** Render a reply as wire lines: `250-…` for all but the last line, `250 …` for the last. */
-export function renderReply(
-  template: ReplyTemplate,
-  values: Record<string, string | number>,
-): string[] {
+export function renderReply(template: ReplyTemplate, values: Values, extra?: Values): string[] {
   const last = template.lines.length - 1;
   return template.lines.map(
-    (line, i) => `${template.code}${i === last ? ' ' : '-'}${fill(line, values)}`,
+    (line, i) => `${template.code}${i === last ? ' ' : '-'}${fill(line, values, extra)}`,
   );
 }
 
@@ -155,7 +164,8 @@ export function renderReply(
 export function renderEhlo(
   dialect: Dialect,
   capabilities: Record<string, boolean>,
-  values: Record<string, string | number>,
+  values: Values,
+  extra?: Values,
 ): string[] {
   const hello = dialect.replies.ehloHello;
   const keywords = dialect.ehloKeywords
@@ -163,9 +173,9 @@ export function renderEhlo(
       if (!k.when) return true;
       return k.when.startsWith('!') ? !capabilities[k.when.slice(1)] : !!capabilities[k.when];
     })
-    .map((k) => fill(k.text, values));
-  const closing = dialect.replies.ehloLast.lines.map((l) => fill(l, values));
-  const lines = [...hello.lines.map((l) => fill(l, values)), ...keywords, ...closing];
+    .map((k) => fill(k.text, values, extra));
+  const closing = dialect.replies.ehloLast.lines.map((l) => fill(l, values, extra));
+  const lines = [...hello.lines.map((l) => fill(l, values, extra)), ...keywords, ...closing];
   const last = lines.length - 1;
   return lines.map((l, i) => `250${i === last ? ' ' : '-'}${l}`);
 }

@@ -99,7 +99,7 @@ export const sessionMachine = sessionSetup.createMachine({
             actions: 'beginAuth' as const,
           })),
         ],
-        'line.QUIT': { target: '#smtpSession.closed', actions: 'quit' },
+        'line.QUIT': { target: '#smtpSession.closed', actions: [say('quit'), 'closedByQuit'] },
         'line.unknown': { actions: say('unknownCommand') },
       }),
       states: {

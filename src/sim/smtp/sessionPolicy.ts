@@ -6,7 +6,7 @@
  */
 import { renderReply } from './dialect';
 import type { PolicyStage, PolicyVerdict } from './receiverPolicy';
-import { qualify, replyBytes } from './sessionReplies';
+import { dataGoBytes, qualify, replyBytes } from './sessionReplies';
 import type { LineEvent, SessionContext, SessionEmitted, SessionEvent } from './sessionTypes';
 
 /** Event → the context it was judged in and the verdict (an event object may be reused). */
@@ -55,7 +55,7 @@ export function policyReply(
       method: data ? 'DATA' : (cmd.verb ?? ''),
       query: data ? '' : (cmd.rest ?? ''),
       status: v.code,
-      bytesSent: replyBytes(lines) + (data ? ctx.pendingDataBytes : 0),
+      bytesSent: replyBytes(lines) + (data ? dataGoBytes(ctx) : 0),
       bytesReceived: data ? ctx.data.bytes : cmd.line.length,
       helo: stage === 'helo' ? (cmd.arg ?? null) : ctx.helo,
     },

@@ -16,11 +16,6 @@ export const replyBytes = (lines: string[]) => lines.reduce((n, l) => n + l.leng
 
 type Values = Record<string, string | number>;
 
-/** Placeholder values for a reply: the session's own (`replyValues`), plus `extra` for this reply. */
-export function values(ctx: SessionContext, extra?: Values): Values {
-  return extra === undefined ? ctx.replyValues : { ...ctx.replyValues, ...extra };
-}
-
 /** Build the `reply` emission for a key, logged as the command that caused it (null: not logged). */
 export function reply(
   ctx: SessionContext,
@@ -28,7 +23,7 @@ export function reply(
   cmd: PendingCommand | null,
   extra?: Values,
 ): SessionEmitted & { type: 'reply' } {
-  const lines = renderReply(ctx.dialect.replies[key], values(ctx, extra));
+  const lines = renderReply(ctx.dialect.replies[key], ctx.replyValues, extra);
   const log: ReplyLog | null = cmd
     ? {
         method: cmd.verb,
@@ -57,7 +52,8 @@ export function ehloReply(ctx: SessionContext, cmd: LineEvent): SessionEmitted &
       auth: mechs.length > 0,
       authLogin: login,
     },
-    values(ctx, { authMechs: mechs.join(' ') }),
+    ctx.replyValues,
+    { authMechs: mechs.join(' ') },
   );
   return {
     type: 'reply',
@@ -72,6 +68,17 @@ export function ehloReply(ctx: SessionContext, cmd: LineEvent): SessionEmitted &
     },
   };
 }
+
+/** The 354 after DATA (fixed for a session). */
+export const dataGoLines = (ctx: SessionContext) =>
+  renderReply(ctx.dialect.replies.dataGo, ctx.replyValues);
+
+/**
+ * The bytes of the 354, which the W3C line of DATA counts together with the final reply (§5.3):
+ * none when the message came by BDAT.
+ */
+export const dataGoBytes = (ctx: SessionContext) =>
+  ctx.bdat.command ? 0 : replyBytes(dataGoLines(ctx));
 
 /** IIS qualifies a bare local-part with its own domain (reference §3.4, KB 304897). */
 export function qualify(ctx: SessionContext, address: string): string {

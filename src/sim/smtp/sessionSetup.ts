@@ -19,7 +19,7 @@ import {
   ntlmNegotiate,
   type AuthStep,
 } from './authFlow';
-import { ehloReply, lineEvent, qualify, reply, replyBytes, values } from './sessionReplies';
+import { dataGoBytes, dataGoLines, ehloReply, lineEvent, qualify, reply } from './sessionReplies';
 import {
   acceptedMessage,
   messageTooBig,
@@ -63,7 +63,6 @@ const noTransaction = () => ({
   mailFrom: null,
   rcpts: [],
   data: { parts: [], bytes: 0 },
-  pendingDataBytes: 0,
   bdat: { remaining: 0, last: false, discard: null, command: null },
 });
 const noAuthExchange = { mechanism: null, pendingUser: null, command: null };
@@ -99,7 +98,7 @@ function dataLogged(
       method: log.method,
       query: query === undefined ? log.query : query,
       status: log.status,
-      bytesSent: log.bytesSent + context.pendingDataBytes,
+      bytesSent: log.bytesSent + dataGoBytes(context),
       bytesReceived: context.data.bytes,
       helo: log.helo,
     },
@@ -177,12 +176,9 @@ export const sessionSetup = setup({
   actions: {
     greet: emit(({ context }) => ({
       type: 'reply' as const,
-      lines: renderReply(
-        context.dialect.replies.greeting,
-        values(context, {
-          date: greetingDate(context.env.clock.now(), context.config.utcOffsetMinutes),
-        }),
-      ),
+      lines: renderReply(context.dialect.replies.greeting, context.replyValues, {
+        date: greetingDate(context.env.clock.now(), context.config.utcOffsetMinutes),
+      }),
       log: null,
     })),
     /** Connection control (reference §4.2): the dialect decides between a silent close and a 5xx. */
@@ -238,6 +234,7 @@ export const sessionSetup = setup({
     storeSender: assign(({ context, event }) => ({
       mailFrom: qualify(context, commandOf(event).path?.address ?? ''),
       rcpts: [],
+      data: { parts: [], bytes: 0 },
     })),
     replyMailOk: emit(({ context, event }) =>
       reply(context, 'mailOk', commandOf(event), { address: context.mailFrom ?? '' }),
@@ -276,11 +273,12 @@ export const sessionSetup = setup({
         }),
       );
     }),
-    startData: enqueueActions(({ context, enqueue }) => {
-      const lines = renderReply(context.dialect.replies.dataGo, values(context));
-      enqueue(assign({ data: { parts: [], bytes: 0 }, pendingDataBytes: replyBytes(lines) }));
-      enqueue(emit({ type: 'reply', lines, log: null }));
-    }),
+    /** The 354; its bytes are logged with the final DATA reply (`dataGoBytes`). */
+    startData: emit(({ context }) => ({
+      type: 'reply' as const,
+      lines: dataGoLines(context),
+      log: null,
+    })),
     /**
      * Buffer one message line, unstuffed. The text buffer is written in place (hot path: no context
      * copy per line); every transaction starts with a fresh buffer (`noTransaction`, `startData`).
@@ -343,7 +341,6 @@ export const sessionSetup = setup({
         },
         // A continuation chunk keeps the text so far; a first chunk starts it.
         data: p.discard || context.bdat.command ? context.data : { parts: [], bytes: 0 },
-        pendingDataBytes: 0,
       };
     }),
     consumeChunk: enqueueActions(({ context, event, enqueue }) => {
@@ -417,10 +414,7 @@ export const sessionSetup = setup({
       enqueue(emit(reply(context, 'authOk', context.auth.command)));
       enqueue(assign({ auth: { user: account, ...noAuthExchange } }));
     }),
-    quit: enqueueActions(({ context, event, enqueue }) => {
-      enqueue(emit(reply(context, 'quit', commandOf(event))));
-      enqueue(emit({ type: 'closed', reason: 'quit' }));
-    }),
+    closedByQuit: emit({ type: 'closed', reason: 'quit' }),
     timedOut: enqueueActions(({ context, enqueue }) => {
       enqueue(emit(reply(context, 'idleTimeout', null)));
       enqueue(emit({ type: 'closed', reason: 'timeout' }));

@@ -106,8 +106,6 @@ export interface SessionContext extends SessionInput {
   rcpts: string[];
   /** Message text being received (DATA lines or BDAT chunks); `bytes` counts what arrived. */
   data: { parts: string[]; bytes: number };
-  /** Bytes of the 354 reply, logged together with the final DATA reply. */
-  pendingDataBytes: number;
   messagesAccepted: number;
   /** The placeholders every reply may use (`{fqdn}`, `{clientIp}`…): fixed for the session. */
   replyValues: Record<string, string | number>;
@@ -154,7 +152,6 @@ export function initialContext(input: SessionInput): SessionContext {
     mailFrom: null,
     rcpts: [],
     data: { parts: [], bytes: 0 },
-    pendingDataBytes: 0,
     messagesAccepted: 0,
     replyValues: {
       fqdn: input.config.fqdn,
