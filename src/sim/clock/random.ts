@@ -23,8 +23,10 @@ export class SeededRandom {
   }
 
   string(length: number, alphabet: string): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += alphabet[this.int(0, alphabet.length - 1)];
-    return s;
+    // One string at the end, not one per character: file names and ids are drawn per message.
+    const codes: number[] = new Array(length);
+    for (let i = 0; i < length; i++)
+      codes[i] = alphabet.charCodeAt(this.int(0, alphabet.length - 1));
+    return String.fromCharCode(...codes);
   }
 }

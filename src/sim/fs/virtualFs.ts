@@ -11,7 +11,12 @@ export interface VirtualFile {
 /** What a file takes on disk: its declared size, or its content's length. */
 export const fileSize = (f: VirtualFile): number => f.size ?? f.content.length;
 
-const key = (path: string) => path.replace(/\//g, '\\').replace(/\\+$/, '').toLowerCase();
+/** Map key of a path: backslashes, no trailing one, lower case (most paths need no replacing). */
+const key = (path: string) =>
+  (path.includes('/') || path.endsWith('\\')
+    ? path.replace(/\//g, '\\').replace(/\\+$/, '')
+    : path
+  ).toLowerCase();
 
 export class VirtualFs {
   #files = new Map<string, VirtualFile>();
@@ -34,10 +39,16 @@ export class VirtualFs {
     return this.#dirs.get(key(path)) ?? null;
   }
 
+  /** The folder of the last write, which exists (folders are never removed). */
+  #lastDir = '';
+
   writeFile(path: string, content: string, mtime: number, size?: number): void {
     const dir = path.slice(0, path.lastIndexOf('\\'));
     // The queue writes thousands of files into folders that exist: skip the walk then.
-    if (dir && !this.#dirs.has(key(dir))) this.mkdir(dir);
+    if (dir !== this.#lastDir) {
+      if (dir && !this.#dirs.has(key(dir))) this.mkdir(dir);
+      this.#lastDir = dir;
+    }
     this.#files.set(
       key(path),
       size === undefined ? { path, content, mtime } : { path, content, mtime, size },

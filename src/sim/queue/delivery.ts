@@ -233,7 +233,8 @@ function transmit(
   mails: OutboundMail[],
   outcomes: MailOutcome[],
 ): void {
-  for (const [i, mail] of mails.entries()) {
+  for (let i = 0; i < mails.length; i++) {
+    const mail = mails[i] as OutboundMail;
     const out = outcomes[i] as MailOutcome;
     if (c.session.closed) {
       out.transient = { rcpts: mail.rcpts, reason: 'dropped', detail: '' };

@@ -8,7 +8,7 @@ import type { WorldContext } from '../world/context';
 import type { HostRuntime } from '../world/host';
 import type { AcceptedMessage } from '../smtp/sessionMachine';
 import { SMTP_REASONS, type SmtpReason } from '../logs/eventLog';
-import { buildDsn } from './ndr';
+import { buildDsn, dsnMessageId } from './ndr';
 import type { MailLedger } from './ledger';
 import type { OutboundConfig } from './outbound';
 
@@ -24,8 +24,8 @@ export interface DsnOwner {
   ctx: WorldContext;
   host: HostRuntime;
   ledger: MailLedger;
-  /** Hand a new message to the virtual server's router (Drop for local recipients, else Queue). */
-  route(message: AcceptedMessage, rcpts: string[]): void;
+  /** Hand a new message and its Message-ID to the virtual server's router (Drop for local recipients, else Queue). */
+  route(message: AcceptedMessage, rcpts: string[], messageId: string): void;
   /** A per-server counter for DSN boundaries and ids. */
   nextDsnNumber(): number;
   /** When SMTPSVC last started. */
@@ -84,6 +84,8 @@ export function issueDsn(
     return;
   }
   const now = owner.ctx.clock.now();
+  const counter = owner.nextDsnNumber();
+  const id = dsnMessageId(owner.ctx.rng, counter, cfg.fqdn);
   const data = buildDsn({
     kind,
     fqdn: cfg.fqdn,
@@ -96,8 +98,9 @@ export function issueDsn(
     recipients,
     original: original.data,
     rng: owner.ctx.rng,
-    counter: owner.nextDsnNumber(),
+    counter,
     serviceStart: owner.serviceStart(),
+    id,
   });
   const to = [original.from];
   if (
@@ -106,7 +109,6 @@ export function issueDsn(
     cfg.sendNdrTo.toLowerCase() !== original.from.toLowerCase()
   )
     to.push(cfg.sendNdrTo);
-  const id = /^Message-ID: (.*)$/m.exec(data)?.[1] ?? '';
   const dsn: AcceptedMessage = {
     from: '',
     to,
@@ -123,5 +125,5 @@ export function issueDsn(
       recipients.map((r) => r.address),
       id,
     );
-  owner.route(dsn, to);
+  owner.route(dsn, to, id);
 }

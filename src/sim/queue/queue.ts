@@ -13,7 +13,7 @@ import { domainOf } from '../smtp/commands';
 import type { IisSettings } from '../smtp/iisSettings';
 import type { W3cLog } from '../logs/w3c';
 import { event4000, SMTP_REASONS } from '../logs/eventLog';
-import { deliverDomain, type DeliveryEnv, type OutboundMail } from './delivery';
+import { deliverDomain, type DeliveryEnv, type MailOutcome, type OutboundMail } from './delivery';
 import { issueDsn, type DsnOwner, type DsnRecipient } from './dsn';
 import { MailLedger, messageIdOf } from './ledger';
 import { outboundConfig, retryDelayMs, type OutboundConfig } from './outbound';
@@ -26,6 +26,8 @@ export const FIRST_ATTEMPT_DELAY_MS = 1_000;
 
 /** The recipients of one message for one remote domain, with their own retry state. */
 export interface DomainItem {
+  /** The message they belong to (the attempt timers hold items). */
+  readonly entry: QueueEntry;
   domain: string;
   rcpts: string[];
   /** Failed attempts so far (picks the retry interval). */
@@ -59,8 +61,8 @@ export interface QueueOwner {
   /** Is the SMTP service running (a stopped service delivers nothing)? */
   running(): boolean;
   writeLog: W3cLog;
-  /** Hand a DSN to the virtual server's router (local sender → Drop, else Queue). */
-  route(message: AcceptedMessage, rcpts: string[]): void;
+  /** Hand a DSN and its Message-ID to the virtual server's router (local sender → Drop, else Queue). */
+  route(message: AcceptedMessage, rcpts: string[], messageId: string): void;
 }
 
 /** The recipients still waiting, as a DSN lists them when time runs out (4.4.7, §7.3). */
@@ -73,6 +75,49 @@ const countReceived = (data: string) => {
   return ((end < 0 ? data : data.slice(0, end)).match(/^Received:/gim) ?? []).length;
 };
 
+/** One message's part in an attempt for a domain: the mail to send, and where its outcome goes. */
+interface Attempt extends OutboundMail {
+  entry: QueueEntry;
+  item: DomainItem;
+  /** Recipients refused for good (the failure NDR lists them). */
+  failed: DsnRecipient[] | null;
+}
+
+/**
+ * The item's part in the attempt due at `due`, or null if it was rescheduled, delivered or removed
+ * since: all of these move its due time or clear it (lazy cancelling).
+ */
+function take(item: DomainItem, due: number): Attempt | null {
+  if (item.due !== due) return null;
+  item.due = null;
+  const { entry } = item;
+  const { message } = entry;
+  return {
+    id: entry.messageId,
+    from: message.from,
+    rcpts: item.rcpts,
+    data: message.data,
+    entry,
+    item,
+    failed: null,
+  };
+}
+
+/** Too many hops: the message is not sent, and its recipients get an NDR 5.4.6. */
+function loopDetected(a: Attempt): void {
+  a.failed = a.item.rcpts.map((address) => ({ address, status: '5.4.6', diagnostic: null }));
+  a.item.rcpts = [];
+}
+
+/** Does `entry.pending` list its items' recipients, in order? */
+function samePending(entry: QueueEntry): boolean {
+  const { pending } = entry;
+  let i = 0;
+  for (const item of entry.items.values())
+    for (const r of item.rcpts) if (pending[i++] !== r) return false;
+  return i === pending.length;
+}
+
 export class SmtpQueue {
   readonly entries = new Map<string, QueueEntry>();
   readonly ledger = new MailLedger();
@@ -81,7 +126,7 @@ export class SmtpQueue {
   /** When the service last started; DSN numbering starts again with it. */
   #startedAt: number;
   /** Attempts by destination domain: the messages due together share connections. */
-  readonly #attempts: TimerBuckets<QueueEntry>;
+  readonly #attempts: TimerBuckets<DomainItem>;
   /** Delay-notification and expiry checks. */
   readonly #lifetimes: TimerBuckets<QueueEntry>;
   readonly #dsnOwner: DsnOwner;
@@ -98,7 +143,7 @@ export class SmtpQueue {
       ctx: owner.ctx,
       host: owner.host,
       ledger: this.ledger,
-      route: (m, r) => owner.route(m, r),
+      route: (m, r, id) => owner.route(m, r, id),
       nextDsnNumber: () => ++this.#dsnNumber,
       serviceStart: () => this.#startedAt,
     };
@@ -113,13 +158,17 @@ export class SmtpQueue {
   }
 
   /** Write the message to the Queue folder and schedule its first attempt per domain. */
-  enqueue(message: AcceptedMessage, rcpts: string[]): QueueEntry {
+  enqueue(
+    message: AcceptedMessage,
+    rcpts: string[],
+    messageId = messageIdOf(message.data),
+  ): QueueEntry {
     const { ctx } = this.owner;
     const fileName = `NTFS_${ctx.rng.string(16, '0123456789abcdef')}${(++this.#counter).toString(16).padStart(8, '0')}.EML`;
     const entry: QueueEntry = {
       fileName,
       message,
-      messageId: messageIdOf(message.data),
+      messageId,
       hops: countReceived(message.data),
       pending: [...rcpts],
       attempts: 0,
@@ -134,11 +183,11 @@ export class SmtpQueue {
       const d = domainOf(r);
       const item = entry.items.get(d);
       if (item) item.rcpts.push(r);
-      else entry.items.set(d, { domain: d, rcpts: [r], failures: 0, due: null });
+      else entry.items.set(d, { entry, domain: d, rcpts: [r], failures: 0, due: null });
     }
     this.owner.host.fs.writeFile(`${QUEUE_DIR}\\${fileName}`, message.data, ctx.clock.now());
     this.entries.set(fileName, entry);
-    for (const item of entry.items.values()) this.#arm(entry, item, FIRST_ATTEMPT_DELAY_MS);
+    for (const item of entry.items.values()) this.#arm(item, FIRST_ATTEMPT_DELAY_MS);
     this.#armLifetime(entry, this.#cfg());
     this.#refresh(entry);
     ctx.changed();
@@ -163,7 +212,7 @@ export class SmtpQueue {
     const cfg = this.#cfg();
     for (const e of [...this.entries.values()]) {
       if (!this.#lifetimeCheck(e, cfg)) continue;
-      for (const item of e.items.values()) this.#arm(e, item, FIRST_ATTEMPT_DELAY_MS);
+      for (const item of e.items.values()) this.#arm(item, FIRST_ATTEMPT_DELAY_MS);
       this.#refresh(e);
     }
   }
@@ -190,43 +239,32 @@ export class SmtpQueue {
     return entry;
   }
 
-  #arm(entry: QueueEntry, item: DomainItem, delayMs: number): void {
+  #arm(item: DomainItem, delayMs: number): void {
     item.due = this.#clock.now() + delayMs;
-    this.#attempts.add(item.domain, item.due, entry);
+    this.#attempts.add(item.domain, item.due, item);
   }
 
-  /** One attempt for a domain: every message due at this instant, over shared connections. */
-  #flush(domain: string, due: number, list: QueueEntry[]): void {
+  /**
+   * One attempt for a domain: every message due at this instant, over shared connections. A run
+   * handles thousands of messages in a few calls, so the work per message is in small methods that
+   * the JIT optimises on their own (a long loop in a rarely called method runs unoptimised).
+   */
+  #flush(domain: string, due: number, list: DomainItem[]): void {
     const { ctx } = this.owner;
     if (!this.owner.running()) return;
-    const work: { entry: QueueEntry; item: DomainItem }[] = [];
-    for (const entry of list) {
-      const item = entry.items.get(domain);
-      // Skip what was rescheduled, delivered or removed since (lazy cancelling).
-      if (!item || item.due !== due || !this.entries.has(entry.fileName)) continue;
-      item.due = null;
-      work.push({ entry, item });
+    const work: Attempt[] = [];
+    for (const item of list) {
+      const attempt = take(item, due);
+      if (attempt) work.push(attempt);
     }
     if (work.length === 0) return;
     const cfg = this.#cfg();
-    const failed = new Map<QueueEntry, DsnRecipient[]>();
-    const fail = (e: QueueEntry, r: DsnRecipient[]) =>
-      failed.set(e, [...(failed.get(e) ?? []), ...r]);
     // Hop count (reference §4.4): more Received: lines than allowed means a loop; NDR 5.4.6.
-    const sending: typeof work = [];
-    for (const w of work) {
-      if (w.entry.hops <= cfg.maxHopCount) {
-        sending.push(w);
-        continue;
-      }
-      fail(
-        w.entry,
-        w.item.rcpts.map((address) => ({ address, status: '5.4.6', diagnostic: null })),
-      );
-      w.item.rcpts = [];
-    }
-    if (sending.length < work.length)
+    const sending = work.filter((a) => a.entry.hops <= cfg.maxHopCount);
+    if (sending.length < work.length) {
+      for (const a of work) if (a.entry.hops > cfg.maxHopCount) loopDetected(a);
       ctx.addEvent(this.owner.host, event4000(ctx.clock.now(), domain, 'hopCount'));
+    }
     const env: DeliveryEnv = {
       ctx,
       host: this.owner.host,
@@ -234,41 +272,40 @@ export class SmtpQueue {
       log: this.owner.writeLog,
       handoff: (mail, rcpts, destHost) => this.ledger.handoff(mail.id, rcpts, destHost),
     };
-    const mails: OutboundMail[] = sending.map((w) => ({
-      id: w.entry.messageId,
-      from: w.entry.message.from,
-      rcpts: w.item.rcpts,
-      data: w.entry.message.data,
-    }));
-    const outcomes = mails.length > 0 ? deliverDomain(env, domain, mails) : [];
-    sending.forEach((w, i) => {
-      const out = outcomes[i]!;
-      if (out.permanent.length > 0)
-        fail(
-          w.entry,
-          out.permanent.map((p) => ({
-            address: p.rcpt,
-            status: p.status,
-            diagnostic: p.diagnostic,
-          })),
-        );
-      // Whatever was neither delivered nor refused for good stays for the next retry.
-      w.item.rcpts = out.transient?.rcpts ?? [];
-      if (out.transient) {
-        w.item.failures++;
-        w.entry.lastError = out.transient.detail || SMTP_REASONS[out.transient.reason].text;
-        this.#arm(w.entry, w.item, retryDelayMs(cfg, w.item.failures));
-      }
-    });
-    for (const { entry, item } of work) {
-      if (item.rcpts.length === 0) entry.items.delete(domain);
-      entry.attempts++;
-      const f = failed.get(entry);
-      if (f) issueDsn(this.#dsnOwner, cfg, 'failure', entry, f);
-      if (entry.items.size === 0) this.#remove(entry);
-      else this.#refresh(entry);
-    }
+    const outcomes = sending.length > 0 ? deliverDomain(env, domain, sending) : [];
+    for (let i = 0; i < sending.length; i++)
+      this.#settle(sending[i] as Attempt, outcomes[i] as MailOutcome, cfg);
+    for (const a of work) this.#conclude(a, domain, cfg);
     ctx.changed();
+  }
+
+  /** What the attempt gave: refusals for good go in the NDR, everything else is retried later. */
+  #settle(a: Attempt, out: MailOutcome, cfg: OutboundConfig): void {
+    if (out.permanent.length > 0)
+      a.failed = out.permanent.map((p) => ({
+        address: p.rcpt,
+        status: p.status,
+        diagnostic: p.diagnostic,
+      }));
+    // Whatever was neither delivered nor refused for good stays for the next retry.
+    const { item, entry } = a;
+    const transient = out.transient;
+    item.rcpts = transient?.rcpts ?? [];
+    if (transient) {
+      item.failures++;
+      entry.lastError = transient.detail || SMTP_REASONS[transient.reason].text;
+      this.#arm(item, retryDelayMs(cfg, item.failures));
+    }
+  }
+
+  /** After the attempt: the failure NDR, and the message leaves the queue once nothing is left. */
+  #conclude(a: Attempt, domain: string, cfg: OutboundConfig): void {
+    const { entry, item } = a;
+    if (item.rcpts.length === 0) entry.items.delete(domain);
+    entry.attempts++;
+    if (a.failed) issueDsn(this.#dsnOwner, cfg, 'failure', entry, a.failed);
+    if (entry.items.size === 0) this.#remove(entry);
+    else this.#refresh(entry);
   }
 
   /** Delay and expiry checks, measured from arrival with the current Delivery-tab values. */
@@ -285,8 +322,8 @@ export class SmtpQueue {
     const cfg = this.#cfg();
     for (const entry of list) {
       const current = kind === 'expiry' ? entry.expiryDue : entry.delayDue;
-      if (this.entries.has(entry.fileName) && current !== null && Math.max(current, due) === due)
-        this.#lifetimeCheck(entry, cfg);
+      // A removed message has neither time left (#remove).
+      if (current !== null && Math.max(current, due) === due) this.#lifetimeCheck(entry, cfg);
     }
     this.owner.ctx.changed();
   }
@@ -311,17 +348,18 @@ export class SmtpQueue {
   }
 
   #refresh(entry: QueueEntry): void {
-    const pending: string[] = [];
     let next: number | null = null;
-    for (const item of entry.items.values()) {
-      pending.push(...item.rcpts);
+    for (const item of entry.items.values())
       if (item.due !== null && (next === null || item.due < next)) next = item.due;
-    }
-    entry.pending = pending;
     entry.nextAttemptAt = next;
+    // Most refreshes follow an attempt that left the recipients as they were: a new array for
+    // each of thousands of messages per retry would only give the garbage collector work.
+    if (!samePending(entry)) entry.pending = [...entry.items.values()].flatMap((i) => i.rcpts);
   }
 
   #remove(entry: QueueEntry): void {
+    // Items still waiting in an attempt timer are skipped there by their due time.
+    for (const item of entry.items.values()) item.due = null;
     entry.items.clear();
     entry.pending = [];
     entry.nextAttemptAt = entry.delayDue = entry.expiryDue = null;

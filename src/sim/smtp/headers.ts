@@ -6,10 +6,23 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** Milliseconds between 1601-01-01 (FILETIME epoch) and 1970-01-01. */
 const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
 
+const p = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * The messages of one delivery run arrive at the same virtual instant: their date texts are
+ * formatted once (one slot each, so nothing accumulates).
+ */
+let arrival = { ms: NaN, text: '' };
+let received = { ms: NaN, offset: NaN, text: '' };
+
 /** `X-OriginalArrivalTime: 15 Nov 2020 17:18:06.0430 (UTC) FILETIME=[486637E0:01D6BB73]`. */
 export function originalArrivalTime(ms: number): string {
+  if (arrival.ms !== ms) arrival = { ms, text: formatArrivalTime(ms) };
+  return arrival.text;
+}
+
+function formatArrivalTime(ms: number): string {
   const w = wallClock(ms, 0);
-  const p = (n: number, width = 2) => String(n).padStart(width, '0');
   const filetime = (BigInt(ms) + FILETIME_EPOCH_OFFSET_MS) * 10_000n;
   const low = (filetime & 0xffffffffn).toString(16).toUpperCase().padStart(8, '0');
   const high = (filetime >> 32n).toString(16).toUpperCase().padStart(8, '0');
@@ -35,6 +48,12 @@ export interface StampInput {
   rdnsFailed: boolean;
 }
 
+function receivedDate(ms: number, offset: number): string {
+  if (received.ms !== ms || received.offset !== offset)
+    received = { ms, offset, text: rfc5322Date(ms, offset) };
+  return received.text;
+}
+
 /** Prepend Received:, and for IIS add Message-ID (when missing) and X-OriginalArrivalTime. */
 export function stampHeaders(s: StampInput): string {
   const received = fill(s.secured ? s.dialect.receivedHeaderTls : s.dialect.receivedHeader, {
@@ -44,7 +63,7 @@ export function stampHeaders(s: StampInput): string {
     fqdn: s.fqdn,
     version: s.version,
     queueId: s.queueId,
-    date: rfc5322Date(s.now, s.utcOffsetMinutes),
+    date: receivedDate(s.now, s.utcOffsetMinutes),
   });
   if (s.dialect.queueIdStyle !== 'iis') return `${received}\r\n${s.data}`;
   const headerEnd = s.data.search(/\r\n\r\n|^\r\n/);

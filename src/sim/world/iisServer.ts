@@ -5,7 +5,6 @@
 import type { IisSettingsSpec } from '../scenario/schema';
 import {
   defaultIisSettings,
-  localDomainsOf,
   mergeSettings,
   toSessionConfig,
   type IisSettings,
@@ -100,7 +99,7 @@ export class IisServer implements ServerHooks {
       settings: () => this.settings,
       running: () => this.running(),
       writeLog: this.log,
-      route: (message, rcpts) => this.route(message, rcpts),
+      route: (message, rcpts, messageId) => this.route(message, rcpts, messageId),
     });
     host.smtpListening = (port, localIp) => this.listens(port, localIp);
   }
@@ -335,19 +334,31 @@ export class IisServer implements ServerHooks {
     this.route(message, message.to);
   }
 
+  /** Is `domain` (lower-case) the default domain or an alias? Asked per recipient, without building a set. */
+  #isLocal(domain: string): boolean {
+    const s = this.settings;
+    return (
+      s.defaultLocalDomain.toLowerCase() === domain ||
+      s.localDomains.some((d) => d.toLowerCase() === domain)
+    );
+  }
+
   /** Local recipients go to Drop, the rest to Queue. */
-  route(message: AcceptedMessage, rcpts: string[]): void {
+  route(message: AcceptedMessage, rcpts: string[], messageId = messageIdOf(message.data)): void {
     // Recorded for the one-place invariant (src/sim/queue/invariant.ts).
-    this.queue.ledger.accept(messageIdOf(message.data), rcpts);
-    const local = new Set(localDomainsOf(this.settings).map((d) => d.toLowerCase()));
-    const localRcpts = rcpts.filter((r) => local.has(domainOf(r)));
-    const remote = rcpts.filter((r) => !local.has(domainOf(r)));
+    this.queue.ledger.accept(messageId, rcpts);
+    const localRcpts: string[] = [];
+    const remote: string[] = [];
+    for (const r of rcpts) (this.#isLocal(domainOf(r)) ? localRcpts : remote).push(r);
     if (localRcpts.length > 0) {
-      this.drop.push({ ...message, to: localRcpts });
+      // Every recipient of the message is local (a DSN to a local sender): Drop keeps the message itself.
+      this.drop.push(
+        remote.length === 0 && rcpts === message.to ? message : { ...message, to: localRcpts },
+      );
       const name = `${this.ctx.rng.string(16, '0123456789abcdef')}.eml`;
       this.host.fs.writeFile(`${DROP_DIR}\\${name}`, message.data, this.ctx.clock.now());
     }
-    if (remote.length > 0) this.queue.enqueue(message, remote);
+    if (remote.length > 0) this.queue.enqueue(message, remote, messageId);
     this.ctx.changed();
   }
 }
