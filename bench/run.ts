@@ -10,13 +10,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createActor, createMachine } from 'xstate';
-import { VirtualClock } from '../src/sim/clock/virtualClock';
-import { SmtpConnection } from '../src/sim/smtp/connection';
-import { iisDialect } from '../src/sim/smtp/dialects/iis';
-import { defaultIisSettings, toSessionConfig } from '../src/sim/smtp/iisSettings';
-import { lineEvent, sessionMachine, type SessionInput } from '../src/sim/smtp/sessionMachine';
-import { ClientSession } from '../src/sim/smtp/client';
+import {
+  rawEvents,
+  rawSessions,
+  serverSessions,
+  sessions,
+  transitionsPerSession,
+} from './sessions';
 import { createWorld, type World } from '../src/sim/world/world';
 import { worldSpecSchema } from '../src/sim/scenario/schema';
 import type { AcceptedMessage } from '../src/sim/smtp/sessionMachine';
@@ -41,115 +41,33 @@ function once(fn: () => void): number {
 }
 
 /**
- * Best CPU timings (ms) of each function, after one warm-up run each. The runs alternate, so that
- * a ratio of two of them compares runs made under the same load.
+ * CPU timings (ms) of each function, `rounds` times, after one warm-up run each. Within a round
+ * the functions run back to back (in turn first), so a ratio of two timings of the same round
+ * compares runs made under the same load; the medians of such ratios are what the table shows.
  */
-function timeTogether(fns: (() => void)[], runs = 5): number[] {
+function timeRounds(fns: (() => void)[], rounds = 9): number[][] {
   for (const fn of fns) fn();
-  const best = fns.map(() => Infinity);
-  for (let i = 0; i < runs; i++) fns.forEach((fn, k) => (best[k] = Math.min(best[k]!, once(fn))));
-  return best;
+  const times: number[][] = [];
+  for (let r = 0; r < rounds; r++) {
+    const round = fns.map(() => 0);
+    for (let i = 0; i < fns.length; i++) {
+      const k = (i + r) % fns.length;
+      round[k] = once(fns[k]!);
+    }
+    times.push(round);
+  }
+  return times;
 }
 
-// (a) Sessions through the real client and session machine, and the raw XState baseline.
-const MAIL = {
-  from: 'shop@contoso.com',
-  rcpts: ['taro@example.net'],
-  data: 'From: shop@contoso.com\r\nTo: taro@example.net\r\nSubject: Order 1001\r\n\r\nThank you for your order.\r\nIt ships tomorrow.\r\n',
-};
-const sessionClock = new VirtualClock(Date.UTC(2026, 2, 5));
-let benchId = 0;
-const sessionInput: SessionInput = {
-  config: {
-    ...toSessionConfig(defaultIisSettings('web01.contoso.com', 'WEB01', 540)),
-    relay: {
-      mode: 'onlyList',
-      list: ['10.0.0.20'],
-      domains: [],
-      allowAuthenticated: true,
-      relayDomains: [],
-    },
-  },
-  dialect: iisDialect,
-  clientIp: '10.0.0.20',
-  serverIp: '10.0.0.5',
-  env: {
-    clock: sessionClock,
-    newQueueId: () => `<WEB01bench${++benchId}@web01.contoso.com>`,
-  },
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
 };
 
-function sessions(count: number): void {
-  const hooks = { onMessage() {}, onReply() {} };
-  for (let i = 0; i < count; i++) {
-    const session = ClientSession.open(new SmtpConnection(sessionInput, sessionClock, hooks), {
-      helo: 'app01.contoso.com',
-    });
-    if (!(session instanceof ClientSession)) throw new Error('session refused');
-    if (session.send(MAIL).delivered.length !== 1) throw new Error('not delivered');
-    session.quit();
-  }
-}
-
-/** The lines the client sends in such a session (the message text goes in one step). */
-const LINES = [
-  'EHLO app01.contoso.com',
-  `MAIL FROM:<${MAIL.from}> SIZE=${MAIL.data.length}`,
-  `RCPT TO:<${MAIL.rcpts[0]}>`,
-  'DATA',
-];
-
-/**
- * The server session alone: the same lines fed to the connection (the session actor and its line
- * exchange) without the client that composes them and reads the replies.
- */
-function serverSessions(count: number): void {
-  const hooks = { onMessage() {}, onReply() {} };
-  for (let i = 0; i < count; i++) {
-    const conn = new SmtpConnection(sessionInput, sessionClock, hooks);
-    for (const line of LINES) conn.send(line);
-    if (!conn.sendText(MAIL.data)[0]?.startsWith('250 ')) throw new Error('not accepted');
-    conn.send('QUIT');
-  }
-}
-
-/** Transitions (microsteps) one such session takes, counted with XState's inspection API. */
-function transitionsPerSession(): number {
-  let steps = 0;
-  const actor = createActor(sessionMachine, {
-    input: sessionInput,
-    clock: sessionClock,
-    inspect: (e) => void (e.type === '@xstate.microstep' && steps++),
-  });
-  actor.start();
-  for (const line of LINES) actor.send(lineEvent(line));
-  actor.send({ type: 'client.data', text: MAIL.data });
-  actor.send(lineEvent('QUIT'));
-  actor.stop();
-  return steps;
-}
-
-const toggle = createMachine({
-  initial: 'a',
-  states: { a: { on: { go: 'b' } }, b: { on: { go: 'a' } } },
-});
-function rawEvents(count: number): void {
-  const actor = createActor(toggle).start();
-  for (let i = 0; i < count; i++) actor.send({ type: 'go' });
-  actor.stop();
-}
-/**
- * The same transitions with the same actor lifecycle: one trivial actor per session, created,
- * started, sent one event per transition, stopped. (XState's inspection counts no microstep for an
- * actor's start, for either machine.) A session is an actor of its own, so this is the like-for-like
- * baseline; `rawEvents` (one long-lived actor) leaves actor creation out.
- */
-function rawSessions(count: number, transitions: number): void {
-  for (let s = 0; s < count; s++) {
-    const actor = createActor(toggle).start();
-    for (let i = 0; i < transitions; i++) actor.send({ type: 'go' });
-    actor.stop();
-  }
+/** Median, lowest and highest ratio of column `a` over column `b`, round by round. */
+function ratios(times: number[][], a: number, b: number): string {
+  const r = times.map((t) => t[a]! / t[b]!);
+  return `${median(r).toFixed(2)}× (${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)})`;
 }
 
 // (b)–(d) A world whose MX drops every connection until it is switched back on.
@@ -254,12 +172,19 @@ function heapOfQueue(): number {
 const SESSIONS = 2_000;
 const steps = transitionsPerSession();
 const RAW = SESSIONS * steps;
-const [sessionMs, serverMs, rawMs, rawSessionMs] = timeTogether([
+const CLIENT = 0;
+const SERVER = 1;
+const RAW_ONE_ACTOR = 2;
+const RAW_ACTORS = 3;
+const rounds = timeRounds([
   () => sessions(SESSIONS),
   () => serverSessions(SESSIONS),
   () => rawEvents(RAW),
   () => rawSessions(SESSIONS, steps),
-]) as [number, number, number, number];
+]);
+const [sessionMs, serverMs, rawMs, rawSessionMs] = [CLIENT, SERVER, RAW_ONE_ACTOR, RAW_ACTORS].map(
+  (k) => median(rounds.map((t) => t[k]!)),
+) as [number, number, number, number];
 let delivery = retriesToDelivery();
 delivery = [0, 1].map(retriesToDelivery).reduce((a, b) => (b.ms < a.ms ? b : a), delivery);
 let expiry = toExpiry();
@@ -286,12 +211,12 @@ const rows: [string, string, string][] = [
   ],
   [
     '(a) session cost / raw XState, same transitions and actor lifecycle',
-    `${(serverMs / rawSessionMs).toFixed(2)}×`,
-    `goal ≤ 3×; with the client ${(sessionMs / rawSessionMs).toFixed(2)}×`,
+    ratios(rounds, SERVER, RAW_ACTORS),
+    `goal ≤ 3×; median (range) of ${rounds.length} rounds; with the client ${ratios(rounds, CLIENT, RAW_ACTORS)}`,
   ],
   [
     '(a) session cost / raw XState transitions on one actor',
-    `${(serverMs / rawMs).toFixed(2)}×`,
+    ratios(rounds, SERVER, RAW_ONE_ACTOR),
     'actor creation counted for the session only',
   ],
   [
@@ -320,7 +245,7 @@ if (process.argv.includes('--no-record')) process.exit(0);
 const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
 const date = new Date().toISOString().slice(0, 10);
 const file = new URL('../BENCHMARKS.md', import.meta.url);
-// Timings are CPU time of this process (best of several runs), so other load on the machine matters less.
+// Timings are CPU time of this process (medians or bests of several runs), so other load on the machine matters less.
 const marker = '<!-- results: newest first -->';
 const text = readFileSync(file, 'utf8');
 const block = [
