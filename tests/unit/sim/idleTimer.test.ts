@@ -65,4 +65,17 @@ describe('session idle timer', () => {
       null,
     ]);
   });
+
+  it('should send nothing to a session stopped from outside when its timer runs out', () => {
+    const s = session();
+    s.actor.send(lineEvent('EHLO app01.contoso.com'));
+    const before = s.emitted.length;
+    s.actor.stop();
+    s.clock.advanceBy(s.timeout);
+    expect([s.actor.getSnapshot().status, s.emitted.length, s.clock.pending]).toEqual([
+      'stopped',
+      before,
+      0,
+    ]);
+  });
 });
