@@ -220,7 +220,22 @@ export const sessionMachine = sessionSetup.createMachine({
           { guard: 'endOfData', target: 'command.greeted', actions: 'finishMessage' },
           { actions: 'appendData' },
         ],
-        'client.data': { actions: ['appendText', 'endOfText'] },
+        // The whole text and its end at once (`SmtpConnection.sendText`): the end-of-data path above
+        // in one transition. `appendText` is a plain action, run as it comes, so the actions after
+        // it see the text; the guards count it themselves.
+        'client.data': [
+          {
+            guard: 'sessionTooBig',
+            target: 'closed',
+            actions: ['appendText', 'refuseSessionTooBig'],
+          },
+          {
+            guard: 'messageRefused',
+            target: 'command.greeted',
+            actions: ['appendText', 'refuseMessage'],
+          },
+          { target: 'command.greeted', actions: ['appendText', 'finishMessage'] },
+        ],
       }),
     },
     chunk: {

@@ -33,9 +33,9 @@ export function takeChunk(
 }
 
 /** "Limit session size": would this message take the connection over its total? */
-export function sessionLimitExceeded(ctx: SessionContext): boolean {
+export function sessionLimitExceeded(ctx: SessionContext, pendingBytes = 0): boolean {
   const max = ctx.config.maxSessionBytes;
-  return max !== null && ctx.sessionBytes + ctx.data.bytes > max;
+  return max !== null && ctx.sessionBytes + ctx.data.bytes + pendingBytes > max;
 }
 
 export function messageTooBig(ctx: SessionContext): boolean {

@@ -73,6 +73,17 @@ function appendLine(buffer: SessionContext['data'], line: string): void {
   buffer.bytes += text.length + 2;
 }
 
+/** The unstuffed text of a `client.data` event, made once per event (guard and action both read it). */
+const texts = new WeakMap<object, string>();
+function textOf(event: SessionEvent): string {
+  let text = texts.get(event);
+  if (text === undefined) {
+    text = unstuffText((event as { text: string }).text);
+    texts.set(event, text);
+  }
+  return text;
+}
+
 /** The greeting's date, formatted once for the sessions that open at the same instant. */
 const lastGreeting = { at: NaN, offset: NaN, text: '' };
 function greetingDate(at: number, offset: number): string {
@@ -162,7 +173,9 @@ export const sessionSetup = setup({
       ntlmNegotiate(context, lineOf(event)).kind === 'challenge',
     ntlmValid: ({ context, event }) => ntlmAccount(context, lineOf(event)) !== null,
     endOfData: ({ event }) => lineOf(event) === '.',
-    sessionTooBig: ({ context }) => sessionLimitExceeded(context),
+    /** Counts the text a `client.data` event brings with it (appended by its transition's actions). */
+    sessionTooBig: ({ context, event }) =>
+      sessionLimitExceeded(context, event.type === 'client.data' ? textOf(event).length : 0),
     bdatSyntaxError: ({ event }) => bdatOf(event) === null,
     chunkComplete: ({ context }) => context.bdat.remaining === 0,
     discarding: ({ context }) => context.bdat.discard !== null,
@@ -286,12 +299,10 @@ export const sessionSetup = setup({
     appendData: ({ context, event }) => appendLine(context.data, lineOf(event)),
     /** A whole message text at once (`client.data`), unstuffed as `appendData` does per line. */
     appendText: ({ context, event }) => {
-      const text = unstuffText((event as { text: string }).text);
+      const text = textOf(event);
       context.data.parts.push(text);
       context.data.bytes += text.length;
     },
-    /** After `client.data`, the end-of-data line takes the usual path (size, policy, accept). */
-    endOfText: raise(() => lineEvent('.')),
     /** End of DATA or BDAT LAST: size check, then the message is accepted (RFC 5321 §4.1.1.4). */
     finishMessage: enqueueActions(({ context, enqueue }) => {
       const cmd: PendingCommand = context.bdat.command ?? { verb: 'DATA', rest: '', line: '' };
