@@ -9,11 +9,12 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createActor, createMachine, raise } from 'xstate';
+import { createActor, raise } from 'xstate';
 import { VirtualClock } from '../src/sim/clock/virtualClock';
 import { dialects } from '../src/sim/smtp/dialects';
 import { defaultIisSettings, toSessionConfig } from '../src/sim/smtp/iisSettings';
 import { lineEvent, sessionMachine, type SessionInput } from '../src/sim/smtp/sessionMachine';
+import { rawEvents } from './sessions';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -85,16 +86,6 @@ function run(machine: typeof sessionMachine, sessions: number, perSession: numbe
   return steps;
 }
 
-const toggle = createMachine({
-  initial: 'a',
-  states: { a: { on: { go: 'b' } }, b: { on: { go: 'a' } } },
-});
-function raw(transitions: number): void {
-  const actor = createActor(toggle).start();
-  for (let i = 0; i < transitions; i++) actor.send({ type: 'go' });
-  actor.stop();
-}
-
 for (const [name, sessions, perSession] of [
   ['(a) 2,000 sessions of one message', 2_000, 1],
   ['(b) 500 sessions of 20 messages', 500, 20],
@@ -103,7 +94,7 @@ for (const [name, sessions, perSession] of [
   const jobs = [
     () => run(sessionMachine, sessions, perSession),
     () => run(chartOnly, sessions, perSession),
-    () => raw(sessions * steps),
+    () => rawEvents(sessions * steps),
   ];
   for (const job of jobs) job();
   const best = jobs.map(() => Infinity);

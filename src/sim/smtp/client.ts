@@ -6,6 +6,7 @@
  * reported to hooks for logging. No pipelining: IIS logs show one command per reply (§5.7).
  */
 import type { SmtpConnection } from './connection';
+import { stuffText } from './sessionMessage';
 
 const encoder = new TextEncoder();
 
@@ -273,8 +274,7 @@ export class ClientSession {
     }
     const text = mail.data.endsWith('\r\n') ? mail.data : `${mail.data}\r\n`;
     this.conn.elapsedMs += this.hooks.latency?.() ?? 0;
-    // RFC 5321 §4.5.2: a line that starts with a dot gets one more.
-    const done = this.conn.sendText(text.replace(/(^|\r\n)\./g, '$1..'));
+    const done = this.conn.sendText(stuffText(text));
     if (done.length > 0) this.hooks.response?.(done);
     const code = replyCode(done);
     result.finalReply = done[0] ?? null;

@@ -11,6 +11,11 @@ export function unstuff(line: string): string {
   return line.startsWith('.') ? line.slice(1) : line;
 }
 
+/** RFC 5321 §4.5.2, the sender's side: every line of a CRLF text that starts with a dot gets one more. */
+export function stuffText(text: string): string {
+  return text.replace(/(^|\r\n)\./g, '$1..');
+}
+
 /** `unstuff` for every line of a text with CRLF line ends. */
 export function unstuffText(text: string): string {
   return text.replace(/(^|\r\n)\./g, '$1');

@@ -294,7 +294,7 @@ export const sessionSetup = setup({
     })),
     /**
      * Buffer one message line, unstuffed. The text buffer is written in place (hot path: no context
-     * copy per line); every transaction starts with a fresh buffer (`noTransaction`, `startData`).
+     * copy per line); every transaction starts with a fresh buffer (`noTransaction`, `storeSender`).
      */
     appendData: ({ context, event }) => appendLine(context.data, lineOf(event)),
     /** A whole message text at once (`client.data`), unstuffed as `appendData` does per line. */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../src/sim/clock/virtualClock';
 import { SmtpConnection, type ServerHooks } from '../../../src/sim/smtp/connection';
 import { dialects } from '../../../src/sim/smtp/dialects';
+import { stuffText } from '../../../src/sim/smtp/sessionMessage';
 import { configFor, START } from './transcriptHarness';
 
 /** Run two messages through one connection; `byLine` sends the text as telnet would. */
@@ -39,8 +40,7 @@ function run(texts: string[], limits: { message: number; session: number }, byLi
   for (const text of texts) {
     for (const line of ['MAIL FROM:<shop@contoso.com>', 'RCPT TO:<taro@contoso.com>', 'DATA'])
       replies.push(conn.send(line));
-    // RFC 5321 §4.5.2: dot-stuffed, CRLF after every line.
-    const stuffed = text.replace(/(^|\r\n)\./g, '$1..');
+    const stuffed = stuffText(text);
     if (byLine) {
       for (const line of stuffed.slice(0, -2).split('\r\n')) replies.push(conn.send(line));
       replies.push(conn.send('.'));
