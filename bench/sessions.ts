@@ -1,6 +1,5 @@
 /**
- * Benchmark (a)'s workloads, shared by `bench/run.ts` (CPU time) and `bench/instructions.ts`
- * (instruction counts under valgrind): SMTP sessions of one message through the real session
+ * Benchmark (a)'s workloads (`bench/run.ts`): SMTP sessions of one message through the real session
  * machine, with and without the real client, and the raw XState baselines.
  */
 import { createActor, createMachine } from 'xstate';

@@ -4,18 +4,17 @@
  * exchange first; the step then decides (authFlow.ts) and the session returns to `greeted`.
  */
 import { say, sessionSetup } from './sessionSetup';
-import { lineHandlers } from './sessionTables';
 
 export const authState = sessionSetup.createStateConfig({
   description: 'An AUTH exchange: each client line answers the last 334 challenge (RFC 4954 §4).',
   initial: 'loginUser',
   states: {
     loginUser: {
-      on: lineHandlers({
+      on: {
         'line.*': [
           {
             guard: 'authLineProblem',
-            target: '#smtpSession.command.greeted',
+            target: '#smtpSession.greeted',
             actions: 'authProblem',
           },
           {
@@ -23,31 +22,31 @@ export const authState = sessionSetup.createStateConfig({
             actions: ['storeLoginUser', say('authPassword')],
           },
         ],
-      }),
+      },
     },
     loginPassword: {
-      on: lineHandlers({
+      on: {
         'line.*': [
           {
             guard: 'authLineProblem',
-            target: '#smtpSession.command.greeted',
+            target: '#smtpSession.greeted',
             actions: 'authProblem',
           },
           {
             guard: 'loginValid',
-            target: '#smtpSession.command.greeted',
+            target: '#smtpSession.greeted',
             actions: { type: 'authSucceeded', params: { via: 'login' } },
           },
-          { target: '#smtpSession.command.greeted', actions: 'authFailed' },
+          { target: '#smtpSession.greeted', actions: 'authFailed' },
         ],
-      }),
+      },
     },
     ntlmNegotiate: {
-      on: lineHandlers({
+      on: {
         'line.*': [
           {
             guard: 'authLineProblem',
-            target: '#smtpSession.command.greeted',
+            target: '#smtpSession.greeted',
             actions: 'authProblem',
           },
           {
@@ -55,39 +54,39 @@ export const authState = sessionSetup.createStateConfig({
             target: 'ntlmAuthenticate',
             actions: 'sendNtlmChallenge',
           },
-          { target: '#smtpSession.command.greeted', actions: 'authFailed' },
+          { target: '#smtpSession.greeted', actions: 'authFailed' },
         ],
-      }),
+      },
     },
     ntlmAuthenticate: {
-      on: lineHandlers({
+      on: {
         'line.*': [
           {
             guard: 'authLineProblem',
-            target: '#smtpSession.command.greeted',
+            target: '#smtpSession.greeted',
             actions: 'authProblem',
           },
           {
             guard: 'ntlmValid',
-            target: '#smtpSession.command.greeted',
+            target: '#smtpSession.greeted',
             actions: { type: 'authSucceeded', params: { via: 'ntlm' } },
           },
-          { target: '#smtpSession.command.greeted', actions: 'authFailed' },
+          { target: '#smtpSession.greeted', actions: 'authFailed' },
         ],
-      }),
+      },
     },
     gssapiToken: {
       description: 'No Kerberos KDC exists in the simulated world, so every GSSAPI token fails.',
-      on: lineHandlers({
+      on: {
         'line.*': [
           {
             guard: 'authLineProblem',
-            target: '#smtpSession.command.greeted',
+            target: '#smtpSession.greeted',
             actions: 'authProblem',
           },
-          { target: '#smtpSession.command.greeted', actions: 'authFailed' },
+          { target: '#smtpSession.greeted', actions: 'authFailed' },
         ],
-      }),
+      },
     },
   },
 });

@@ -3,11 +3,13 @@
  * telnet in the console, by IIS's outbound delivery and by applications submitting mail.
  * Replies are emitted synchronously by the session, so `send` returns them directly.
  */
-import { createActor, type Actor } from 'xstate';
+import { createActor } from 'xstate';
 import type { Clock } from '../clock/virtualClock';
 import {
   lineEvent,
+  sendToSession,
   sessionMachine,
+  type SessionActor,
   type AcceptedMessage,
   type ReplyLog,
   type SessionCloseReason,
@@ -29,7 +31,7 @@ export class SmtpConnection {
   closed = false;
   closeReason: SessionCloseReason | null = null;
   readonly openedAt: number;
-  #actor: Actor<typeof sessionMachine>;
+  #actor: SessionActor;
   #buffer: string[] = [];
   #listeners: ((lines: string[]) => void)[] = [];
 
@@ -62,7 +64,7 @@ export class SmtpConnection {
   send(line: string): string[] {
     if (this.closed) return [];
     this.#sending = true;
-    this.#actor.send(lineEvent(line));
+    sendToSession(this.#actor, lineEvent(line));
     this.#sending = false;
     const out = this.#take();
     if (this.closed) this.#finish();
@@ -76,7 +78,7 @@ export class SmtpConnection {
   sendText(text: string): string[] {
     if (this.closed) return [];
     this.#sending = true;
-    this.#actor.send({ type: 'client.data', text });
+    sendToSession(this.#actor, { type: 'client.data', text });
     this.#sending = false;
     const out = this.#take();
     if (this.closed) this.#finish();

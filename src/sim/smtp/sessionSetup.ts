@@ -29,9 +29,10 @@ import {
   unstuffText,
 } from './sessionMessage';
 import { policyReply, policyVerdict } from './sessionPolicy';
-import { armIdleTimer, idleExpired, noteActivity, stopIdleTimer } from './sessionIdle';
+import { armIdleTimer, idleExpired, stopIdleTimer } from './sessionIdle';
 import type { PolicyStage } from './receiverPolicy';
 import {
+  type CommandState,
   type LineEvent,
   type PendingCommand,
   type SessionContext,
@@ -63,7 +64,7 @@ const noTransaction = () => ({
   mailFrom: null,
   rcpts: [],
   data: { parts: [], bytes: 0 },
-  bdat: { remaining: 0, last: false, discard: null, command: null },
+  bdat: { remaining: 0, last: false, discard: null, from: null, command: null },
 });
 const noAuthExchange = { mechanism: null, pendingUser: null, command: null };
 
@@ -82,6 +83,17 @@ function textOf(event: SessionEvent): string {
     texts.set(event, text);
   }
   return text;
+}
+
+/**
+ * A whole message text at once (`client.data`), unstuffed as `appendData` does per line: the
+ * end-of-data actions call this first, so what they read includes it (no separate action per text).
+ */
+function takeText(context: SessionContext, event: SessionEvent): void {
+  if (event.type !== 'client.data') return;
+  const text = textOf(event);
+  context.data.parts.push(text);
+  context.data.bytes += text.length;
 }
 
 /** The greeting's date, formatted once for the sessions that open at the same instant. */
@@ -178,7 +190,9 @@ export const sessionSetup = setup({
       sessionLimitExceeded(context, event.type === 'client.data' ? textOf(event).length : 0),
     bdatSyntaxError: ({ event }) => bdatOf(event) === null,
     chunkComplete: ({ context }) => context.bdat.remaining === 0,
-    discarding: ({ context }) => context.bdat.discard !== null,
+    /** The chunk of a refused BDAT, which came from the state `from` (sessionMachine.ts `bdat`). */
+    discardingFrom: ({ context }, p: unknown) =>
+      context.bdat.discard !== null && context.bdat.from === (p as { from: CommandState }).from,
     lastChunk: ({ context }) => context.bdat.last,
     policyRefuses: ({ context, event }, p: unknown) =>
       policyVerdict(context, event, (p as { stage: PolicyStage }).stage) !== null,
@@ -212,8 +226,6 @@ export const sessionSetup = setup({
       );
       enqueue(emit({ type: 'closed', reason: 'server' }));
     }),
-    /** Every client line restarts the connection time-out (sessionIdle.ts). */
-    noteActivity: ({ context }) => noteActivity(context),
     armIdleTimer: ({ context, self }) => armIdleTimer(context, self),
     stopIdleTimer: ({ context }) => stopIdleTimer(context),
     replyLineTooLong: emit(({ context, event }) =>
@@ -226,7 +238,9 @@ export const sessionSetup = setup({
     // Hot paths are plain lists of built-in actions (no `enqueueActions`, which costs about as
     // much again per use): a later action in the list sees the context the earlier ones assigned.
     replyEhlo: emit(({ context, event }) => ehloReply(context, commandOf(event))),
-    storeHelo: assign(({ event }) => ({ helo: commandOf(event).arg, ...noTransaction() })),
+    storeHelo: enqueueActions(({ context, event }) => {
+      Object.assign(context, { helo: commandOf(event).arg, ...noTransaction() });
+    }),
     helo: enqueueActions(({ context, event, enqueue }) => {
       const cmd = commandOf(event);
       const r = reply(context, 'heloOk', cmd);
@@ -244,11 +258,11 @@ export const sessionSetup = setup({
       }),
     ),
     resetTransaction: assign(noTransaction),
-    storeSender: assign(({ context, event }) => ({
-      mailFrom: qualify(context, commandOf(event).path?.address ?? ''),
-      rcpts: [],
-      data: { parts: [], bytes: 0 },
-    })),
+    storeSender: enqueueActions(({ context, event }) => {
+      context.mailFrom = qualify(context, commandOf(event).path?.address ?? '');
+      context.rcpts = [];
+      context.data = { parts: [], bytes: 0 };
+    }),
     replyMailOk: emit(({ context, event }) =>
       reply(context, 'mailOk', commandOf(event), { address: context.mailFrom ?? '' }),
     ),
@@ -268,9 +282,9 @@ export const sessionSetup = setup({
         { address },
       );
     }),
-    storeRecipient: assign(({ context, event }) => ({
-      rcpts: [...context.rcpts, qualify(context, commandOf(event).path?.address ?? '')],
-    })),
+    storeRecipient: enqueueActions(({ context, event }) => {
+      context.rcpts = [...context.rcpts, qualify(context, commandOf(event).path?.address ?? '')];
+    }),
     replyRcptOk: emit(({ context, event }) =>
       reply(context, 'rcptOk', commandOf(event), { address: context.rcpts.at(-1) ?? '' }),
     ),
@@ -297,14 +311,9 @@ export const sessionSetup = setup({
      * copy per line); every transaction starts with a fresh buffer (`noTransaction`, `storeSender`).
      */
     appendData: ({ context, event }) => appendLine(context.data, lineOf(event)),
-    /** A whole message text at once (`client.data`), unstuffed as `appendData` does per line. */
-    appendText: ({ context, event }) => {
-      const text = textOf(event);
-      context.data.parts.push(text);
-      context.data.bytes += text.length;
-    },
     /** End of DATA or BDAT LAST: size check, then the message is accepted (RFC 5321 §4.1.1.4). */
-    finishMessage: enqueueActions(({ context, enqueue }) => {
+    finishMessage: enqueueActions(({ context, event, enqueue }) => {
+      takeText(context, event);
       const cmd: PendingCommand = context.bdat.command ?? { verb: 'DATA', rest: '', line: '' };
       const sessionBytes = context.sessionBytes + context.data.bytes;
       if (messageTooBig(context)) {
@@ -317,17 +326,15 @@ export const sessionSetup = setup({
       const queued = reply(context, 'queued', cmd, { queueId: message.queueId });
       const query = context.dialect.queueIdStyle === 'iis' ? message.queueId : '';
       enqueue(emit(dataLogged(context, queued, query)));
-      // One assign, not two: each one copies the context and the whole snapshot.
-      enqueue(
-        assign({
-          messagesAccepted: context.messagesAccepted + 1,
-          ...noTransaction(),
-          sessionBytes,
-        }),
-      );
+      Object.assign(context, {
+        messagesAccepted: context.messagesAccepted + 1,
+        ...noTransaction(),
+        sessionBytes,
+      });
     }),
     /** "Limit session size" exceeded: the reply, then the server closes (reference §3.4, §4.3). */
-    refuseSessionTooBig: enqueueActions(({ context, enqueue }) => {
+    refuseSessionTooBig: enqueueActions(({ context, event, enqueue }) => {
+      takeText(context, event);
       enqueue(
         emit(
           reply(
@@ -340,20 +347,23 @@ export const sessionSetup = setup({
       enqueue(emit({ type: 'closed', reason: 'server' }));
     }),
     /** BDAT accepted or to be discarded: remember the chunk size; `discard` = the reply owed after it. */
-    beginChunk: assign(({ context, event }, p: { discard: ReplyKey | null }) => {
-      const bdat = bdatOf(event) as { size: number; last: boolean };
-      const cmd = commandOf(event);
-      return {
-        bdat: {
-          remaining: bdat.size,
-          last: bdat.last,
-          discard: p.discard,
-          command: { verb: 'BDAT', rest: cmd.rest, line: cmd.line },
-        },
-        // A continuation chunk keeps the text so far; a first chunk starts it.
-        data: p.discard || context.bdat.command ? context.data : { parts: [], bytes: 0 },
-      };
-    }),
+    beginChunk: assign(
+      ({ context, event }, p: { discard: ReplyKey | null; from: CommandState }) => {
+        const bdat = bdatOf(event) as { size: number; last: boolean };
+        const cmd = commandOf(event);
+        return {
+          bdat: {
+            remaining: bdat.size,
+            last: bdat.last,
+            discard: p.discard,
+            from: p.from,
+            command: { verb: 'BDAT', rest: cmd.rest, line: cmd.line },
+          },
+          // A continuation chunk keeps the text so far; a first chunk starts it.
+          data: p.discard || context.bdat.command ? context.data : { parts: [], bytes: 0 },
+        };
+      },
+    ),
     consumeChunk: enqueueActions(({ context, event, enqueue }) => {
       const piece = takeChunk(context.bdat.remaining, lineOf(event));
       if (!context.bdat.discard) context.data.parts.push(piece.data);
@@ -369,7 +379,9 @@ export const sessionSetup = setup({
     }),
     replyDiscarded: enqueueActions(({ context, enqueue }) => {
       enqueue(emit(reply(context, context.bdat.discard as ReplyKey, context.bdat.command)));
-      enqueue(assign({ bdat: { remaining: 0, last: false, discard: null, command: null } }));
+      enqueue(
+        assign({ bdat: { remaining: 0, last: false, discard: null, from: null, command: null } }),
+      );
     }),
     replyChunkOk: emit(({ context }) =>
       reply(context, 'bdatChunkOk', context.bdat.command, { octets: context.data.bytes }),
@@ -438,6 +450,7 @@ export const sessionSetup = setup({
     }),
     /** The receiver refuses the message after reading it (e.g. SPF at Gmail, reference §9.2). */
     refuseMessage: enqueueActions(({ context, event, enqueue }) => {
+      takeText(context, event);
       enqueue(emit(policyReply(context, event, 'data')));
       enqueue(
         assign({ ...noTransaction(), sessionBytes: context.sessionBytes + context.data.bytes }),

@@ -1,13 +1,13 @@
 /**
- * Two rules hold for every handler of a client line, so they are added here instead of being
- * written into each of the session machine's ~80 transitions:
- * - every line restarts the connection time-out (`noteActivity`, RFC 5321 §4.5.3.2);
- * - in the command states, with "Requires TLS encryption" on a clear channel, only EHLO, NOOP,
- *   STARTTLS and QUIT are answered; any other command gets 530 first (RFC 3207 §4). A well-formed
- *   BDAT's chunk is still read (and dropped) before that 530 (RFC 3030 §2).
+ * One rule holds for every command handler, so it is added here instead of being written into each
+ * of the command states' ~90 transitions: with "Requires TLS encryption" on a clear channel, only
+ * EHLO, NOOP, STARTTLS and QUIT are answered; any other command gets 530 first (RFC 3207 §4). A
+ * well-formed BDAT's chunk is still read (and dropped) before that 530 (RFC 3030 §2).
  * The tables keep the types XState checks them with; only the added entries are not in them.
+ * (The other rule for every line, that it restarts the connection time-out, is `sendToSession`'s.)
  */
 import { say } from './sessionSetup';
+import type { CommandState } from './sessionTypes';
 
 interface Transition {
   guard?: unknown;
@@ -25,31 +25,23 @@ const UNGATED = new Set([
   'line.tooLong',
 ]);
 const tlsFirst: Transition = { guard: 'needsStartTls', actions: say('tlsRequired') };
-const tlsFirstChunk: Transition = {
+const tlsFirstChunk = (from: CommandState): Transition => ({
   guard: 'needsStartTlsForChunk',
-  target: '#smtpSession.chunk',
-  actions: { type: 'beginChunk', params: { discard: 'tlsRequired' } },
-};
+  target: 'chunk',
+  actions: { type: 'beginChunk', params: { discard: 'tlsRequired', from } },
+});
 
-function counted(t: Transition): Transition {
-  const actions = t.actions === undefined ? [] : Array.isArray(t.actions) ? t.actions : [t.actions];
-  return { ...t, actions: ['noteActivity', ...actions] };
-}
-
-function mapTable<const T extends object>(table: T, prefix: (type: string) => Transition[]): T {
+/** The `on` table of the command state `state` (`line.<VERB>` handlers), the TLS rule added. */
+export function commandHandlers<const T extends object>(state: CommandState, table: T): T {
   const out: Record<string, Transition[]> = {};
   for (const [type, handler] of Object.entries(table)) {
     const list = (Array.isArray(handler) ? handler : [handler]) as Transition[];
-    out[type] = [...prefix(type), ...list].map(counted);
+    const prefix = UNGATED.has(type)
+      ? []
+      : type === 'line.BDAT'
+        ? [tlsFirstChunk(state), tlsFirst]
+        : [tlsFirst];
+    out[type] = [...prefix, ...list];
   }
   return out as T;
 }
-
-/** The `on` table of a command state (`line.<VERB>` handlers). */
-export const commandHandlers = <const T extends object>(table: T): T =>
-  mapTable(table, (type) =>
-    UNGATED.has(type) ? [] : type === 'line.BDAT' ? [tlsFirstChunk, tlsFirst] : [tlsFirst],
-  );
-
-/** The `on` table of a state that reads raw lines (DATA text, BDAT chunk, AUTH answers). */
-export const lineHandlers = <const T extends object>(table: T): T => mapTable(table, () => []);

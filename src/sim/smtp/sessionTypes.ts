@@ -91,6 +91,10 @@ export type SessionEvent =
   /** The idle timer ran out: the session closes if no line arrived for the connection time-out. */
   | { type: 'session.idleCheck' };
 
+/** The states that read command lines (sessionMachine.ts), and return to after a dropped BDAT chunk. */
+export const COMMAND_STATES = ['awaitingHelo', 'greeted', 'mail', 'rcpt', 'chunking'] as const;
+export type CommandState = (typeof COMMAND_STATES)[number];
+
 /** The command that a multi-line exchange (AUTH, BDAT) is logged under when it completes. */
 export interface PendingCommand {
   verb: string;
@@ -126,11 +130,15 @@ export interface SessionContext extends SessionInput {
     pendingUser: string | null;
     command: PendingCommand | null;
   };
-  /** RFC 3030: the chunk being read. `discard` = the BDAT was refused: read and drop, then reply. */
+  /**
+   * RFC 3030: the chunk being read. `discard` = the BDAT was refused: read and drop, then reply in
+   * the state it came `from`.
+   */
   bdat: {
     remaining: number;
     last: boolean;
     discard: ReplyKey | null;
+    from: CommandState | null;
     command: PendingCommand | null;
   };
 }
@@ -163,6 +171,6 @@ export function initialContext(input: SessionInput): SessionContext {
     sessionBytes: 0,
     tls: { secure: false },
     auth: { user: null, mechanism: null, pendingUser: null, command: null },
-    bdat: { remaining: 0, last: false, discard: null, command: null },
+    bdat: { remaining: 0, last: false, discard: null, from: null, command: null },
   };
 }

@@ -8,6 +8,7 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
   lineEvent,
+  sendToSession,
   sessionMachine,
   type SessionEmitted,
 } from '../../../src/sim/smtp/sessionMachine';
@@ -42,7 +43,7 @@ describe('session idle timer', () => {
     const lines = ['EHLO app01.contoso.com', 'NOOP', 'MAIL FROM:<a@contoso.com>', 'RSET'];
     for (const [i, line] of lines.entries()) {
       s.clock.advanceBy(i * 61_000);
-      s.actor.send(lineEvent(line));
+      sendToSession(s.actor, lineEvent(line));
     }
     const lastLine = s.clock.now();
     s.clock.advanceTo(lastLine + s.timeout - 1);
@@ -57,8 +58,8 @@ describe('session idle timer', () => {
 
   it('should leave no timer behind once the session closed', () => {
     const s = session();
-    s.actor.send(lineEvent('EHLO app01.contoso.com'));
-    s.actor.send(lineEvent('QUIT'));
+    sendToSession(s.actor, lineEvent('EHLO app01.contoso.com'));
+    sendToSession(s.actor, lineEvent('QUIT'));
     expect([s.actor.getSnapshot().status, s.clock.pending, s.clock.nextDue()]).toEqual([
       'done',
       0,
@@ -68,7 +69,7 @@ describe('session idle timer', () => {
 
   it('should send nothing to a session stopped from outside when its timer runs out', () => {
     const s = session();
-    s.actor.send(lineEvent('EHLO app01.contoso.com'));
+    sendToSession(s.actor, lineEvent('EHLO app01.contoso.com'));
     const before = s.emitted.length;
     s.actor.stop();
     s.clock.advanceBy(s.timeout);

@@ -11,6 +11,7 @@
 import { createActor } from 'xstate';
 import {
   lineEvent,
+  sendToSession,
   sessionMachine,
   type Admission,
   type SessionCloseReason,
@@ -135,7 +136,8 @@ export function runTranscript(c: TranscriptCase): TranscriptRun {
   const expected: string[] = [];
   for (const raw of lines) {
     if (raw.startsWith('S: ') || raw === 'S:') expected.push(raw.slice(3));
-    else if (raw.startsWith('C: ') || raw === 'C:') actor.send(lineEvent(expand(raw.slice(3))));
+    else if (raw.startsWith('C: ') || raw === 'C:')
+      sendToSession(actor, lineEvent(expand(raw.slice(3))));
     else throw new Error(`transcript line must start with "C: " or "S: ": ${JSON.stringify(raw)}`);
   }
   if (c.idleMs) clock.advanceBy(c.idleMs);
