@@ -122,18 +122,19 @@ function fill(w: World, count: number): void {
   }
 }
 
-function retriesToDelivery(): { ms: number; delivered: number } {
+function retriesToDelivery(): { ms: number; wallMs: number; delivered: number } {
   const w = world();
   fill(w, N);
   const mx = w.internals.ctx.hosts.get('MX1')!;
   w.internals.ctx.clock.setTimeout(() => (mx.firewall.enabled = false), 6 * HOUR);
   gc();
-  const t = cpuMs();
+  const [t, wall] = [cpuMs(), performance.now()];
   w.send({ type: 'clock.advance', ms: 12 * HOUR });
-  const ms = cpuMs() - t;
+  const [ms, wallMs] = [cpuMs() - t, performance.now() - wall];
   if (w.internals.iis.get('WEB01')!.queue.entries.size !== 0) throw new Error('queue not drained');
   return {
     ms,
+    wallMs,
     delivered: [...w.internals.receivers.get('MX1')!.mailboxes.values()].reduce(
       (n, m) => n + m.length,
       0,
@@ -141,17 +142,18 @@ function retriesToDelivery(): { ms: number; delivered: number } {
   };
 }
 
-function toExpiry(): { ms: number; ndrs: number } {
+function toExpiry(): { ms: number; wallMs: number; ndrs: number } {
   const w = world();
   fill(w, N);
   gc();
-  const t = cpuMs();
+  const [t, wall] = [cpuMs(), performance.now()];
   w.send({ type: 'clock.advance', ms: 49 * HOUR });
-  const ms = cpuMs() - t;
+  const [ms, wallMs] = [cpuMs() - t, performance.now() - wall];
   const iis = w.internals.iis.get('WEB01')!;
   if (iis.queue.entries.size !== 0) throw new Error('queue not expired');
   return {
     ms,
+    wallMs,
     ndrs: iis.drop.filter((m) =>
       /^Subject: Delivery Status Notification \(Failure\)$/m.test(m.data),
     ).length,
@@ -222,12 +224,12 @@ const rows: [string, string, string][] = [
   [
     `(b) ${N.toLocaleString('en')} queued, MX down 6 h, retries → delivery`,
     `${delivery.ms.toFixed(0)} ms`,
-    `${delivery.delivered.toLocaleString('en')} delivered; goal < 1 s`,
+    `${delivery.delivered.toLocaleString('en')} delivered; CPU of all threads (wall ${delivery.wallMs.toFixed(0)} ms); goal < 1 s`,
   ],
   [
     `(c) ${N.toLocaleString('en')} queued → expiry and NDR`,
     `${expiry.ms.toFixed(0)} ms`,
-    `${expiry.ndrs.toLocaleString('en')} NDRs; goal < 1 s`,
+    `${expiry.ndrs.toLocaleString('en')} NDRs; CPU (wall ${expiry.wallMs.toFixed(0)} ms); goal < 1 s`,
   ],
   [
     `(d) heap of ${N.toLocaleString('en')} queued messages`,

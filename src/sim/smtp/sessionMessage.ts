@@ -13,13 +13,16 @@ export function unstuff(line: string): string {
 
 /** RFC 5321 §4.5.2, the sender's side: every line of a CRLF text that starts with a dot gets one more. */
 export function stuffText(text: string): string {
-  return text.replace(/(^|\r\n)\./g, '$1..');
+  return hasDotLine(text) ? text.replace(/(^|\r\n)\./g, '$1..') : text;
 }
 
 /** `unstuff` for every line of a text with CRLF line ends. */
 export function unstuffText(text: string): string {
-  return text.replace(/(^|\r\n)\./g, '$1');
+  return hasDotLine(text) ? text.replace(/(^|\r\n)\./g, '$1') : text;
 }
+
+/** Most texts have no line starting with a dot: a plain scan spares them the replace. */
+const hasDotLine = (text: string) => text.startsWith('.') || text.includes('\r\n.');
 
 /**
  * RFC 3030: a chunk is exactly `remaining` octets with no dot-stuffing. The engine reads lines, so a

@@ -2,18 +2,24 @@
  * The session machine's side of a remote receiver's policy (receiverPolicy.ts): ask the world's
  * `env.policy` once per command and stage, and turn a refusal into a reply. The verdict is cached
  * per event, because the guard that asks and the action that answers see the same event, and a
- * check with memory (greylisting, rate limits) must count a command once.
+ * check with memory (greylisting, rate limits) must count a command once (each line is a fresh
+ * event, `lineEvent`).
  */
 import { renderReply } from './dialect';
 import type { PolicyStage, PolicyVerdict } from './receiverPolicy';
 import { dataGoBytes, qualify, replyBytes } from './sessionReplies';
 import type { LineEvent, SessionContext, SessionEmitted, SessionEvent } from './sessionTypes';
 
-/** Event → the context it was judged in and the verdict (an event object may be reused). */
-const verdicts = new WeakMap<
-  object,
-  { ctx: SessionContext; stage: PolicyStage; verdict: PolicyVerdict | null }
->();
+/**
+ * The last verdict, with the event, context and stage it was made for. The guards and the action
+ * of one transition ask one after the other, so one slot is enough (no WeakMap entry per command).
+ */
+let last: {
+  event: object | null;
+  ctx: SessionContext | null;
+  stage: PolicyStage | null;
+  verdict: PolicyVerdict | null;
+} = { event: null, ctx: null, stage: null, verdict: null };
 
 export function policyVerdict(
   ctx: SessionContext,
@@ -21,8 +27,7 @@ export function policyVerdict(
   stage: PolicyStage,
 ): PolicyVerdict | null {
   if (!ctx.env.policy) return null;
-  const cached = verdicts.get(event);
-  if (cached && cached.ctx === ctx && cached.stage === stage) return cached.verdict;
+  if (last.event === event && last.ctx === ctx && last.stage === stage) return last.verdict;
   const cmd = event as Partial<LineEvent>;
   const address = qualify(ctx, cmd.path?.address ?? '');
   const verdict = ctx.env.policy(stage, {
@@ -34,7 +39,7 @@ export function policyVerdict(
     tls: ctx.tls.secure,
     authenticated: ctx.auth.user !== null,
   });
-  verdicts.set(event, { ctx, stage, verdict });
+  last = { event, ctx, stage, verdict };
   return verdict;
 }
 

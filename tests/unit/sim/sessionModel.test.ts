@@ -84,9 +84,10 @@ function inputFor(clock: VirtualClock, dialect: 'iis' | 'postfix'): SessionInput
 type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
 
 /**
- * The session writes its hot-path state in place (sessionSetup.ts), and the graph walk branches
- * from one snapshot for every event: each branch starts from its own copy of the context's
- * changing parts.
+ * The session writes its hot-path state in place, in plain actions (sessionSetup.ts). The graph
+ * walk runs no actions and branches from one snapshot for every event: so here each branch starts
+ * from its own copy of the context's changing parts, and its plain actions run. (Emits and other
+ * built-in effects go to the walk's own scope, which drops them.)
  */
 function forked(s: SessionSnapshot): SessionSnapshot {
   const c = s.context;
@@ -100,12 +101,17 @@ function forked(s: SessionSnapshot): SessionSnapshot {
     },
   };
 }
+const runAction = (a: {
+  exec?: (info: unknown, params: unknown) => void;
+  info: unknown;
+  params: unknown;
+}) => a.exec?.(a.info, a.params);
 
 /** TestModel's type has no parameter for emitted events (it assumes any), so the machine is widened. */
 const sessionLogic = Object.create(sessionMachine, {
   transition: {
-    value: (s: SessionSnapshot, e: SessionEvent, scope: never) =>
-      sessionMachine.transition(forked(s), e, scope),
+    value: (s: SessionSnapshot, e: SessionEvent, scope: object) =>
+      sessionMachine.transition(forked(s), e, { ...scope, actionExecutor: runAction } as never),
   },
 }) as ActorLogic<SessionSnapshot, SessionEvent, SessionInput>;
 
