@@ -187,10 +187,14 @@ const rounds = timeRounds([
 const [sessionMs, serverMs, rawMs, rawSessionMs] = [CLIENT, SERVER, RAW_ONE_ACTOR, RAW_ACTORS].map(
   (k) => median(rounds.map((t) => t[k]!)),
 ) as [number, number, number, number];
-let delivery = retriesToDelivery();
-delivery = [0, 1].map(retriesToDelivery).reduce((a, b) => (b.ms < a.ms ? b : a), delivery);
-let expiry = toExpiry();
-expiry = [0, 1].map(toExpiry).reduce((a, b) => (b.ms < a.ms ? b : a), expiry);
+/** The best CPU time and the best wall time of three runs (the first one warms up too). */
+function bestOfThree<T extends { ms: number; wallMs: number }>(run: () => T): T {
+  const runs = [run(), run(), run()];
+  const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  return { ...best, wallMs: Math.min(...runs.map((r) => r.wallMs)) };
+}
+const delivery = bestOfThree(retriesToDelivery);
+const expiry = bestOfThree(toExpiry);
 const heap = heapOfQueue();
 
 const perSecond = (count: number, ms: number) =>
@@ -224,12 +228,12 @@ const rows: [string, string, string][] = [
   [
     `(b) ${N.toLocaleString('en')} queued, MX down 6 h, retries → delivery`,
     `${delivery.ms.toFixed(0)} ms`,
-    `${delivery.delivered.toLocaleString('en')} delivered; CPU of all threads (wall ${delivery.wallMs.toFixed(0)} ms); goal < 1 s`,
+    `${delivery.delivered.toLocaleString('en')} delivered; wall ${delivery.wallMs.toFixed(0)} ms; goal < 1 s`,
   ],
   [
     `(c) ${N.toLocaleString('en')} queued → expiry and NDR`,
     `${expiry.ms.toFixed(0)} ms`,
-    `${expiry.ndrs.toLocaleString('en')} NDRs; CPU (wall ${expiry.wallMs.toFixed(0)} ms); goal < 1 s`,
+    `${expiry.ndrs.toLocaleString('en')} NDRs; wall ${expiry.wallMs.toFixed(0)} ms; goal < 1 s`,
   ],
   [
     `(d) heap of ${N.toLocaleString('en')} queued messages`,

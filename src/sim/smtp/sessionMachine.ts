@@ -129,7 +129,7 @@ export const sessionMachine = sessionSetup.createMachine({
           { guard: 'badPath', actions: say('invalidAddress') },
           { guard: 'declaredTooBig', actions: say('tooBigAtMail') },
           ...policyAt('mail'),
-          { target: 'mail', actions: ['storeSender', 'replyMailOk'] },
+          { target: 'transaction', actions: ['storeSender', 'replyMailOk'] },
         ],
         'line.RCPT': [
           { guard: 'mustAuthenticate', actions: say('authRequired') },
@@ -139,24 +139,10 @@ export const sessionMachine = sessionSetup.createMachine({
         'line.BDAT': bdat('greeted', 'needMail'),
       }),
     },
-    mail: {
-      description: 'MAIL accepted, no recipient yet.',
-      on: commandHandlers('mail', {
-        ...anyCommand,
-        'line.MAIL': { actions: say('senderAlreadySpecified') },
-        'line.RCPT': [
-          { guard: 'badPath', actions: say('invalidAddress') },
-          ...policyAt('rcpt'),
-          { guard: 'rcptRefused', actions: 'refuseRecipient' },
-          { target: 'rcpt', actions: ['storeRecipient', 'replyRcptOk'] },
-        ],
-        'line.DATA': { actions: say('needRcpt') },
-        'line.BDAT': bdat('mail', 'needRcpt'),
-      }),
-    },
-    rcpt: {
-      description: 'At least one recipient accepted: DATA or BDAT is legal.',
-      on: commandHandlers('rcpt', {
+    transaction: {
+      description:
+        'MAIL accepted: RCPT adds recipients; DATA or BDAT needs one at least (RFC 5321 §4.1.1.4).',
+      on: commandHandlers('transaction', {
         ...anyCommand,
         'line.MAIL': { actions: say('senderAlreadySpecified') },
         'line.RCPT': [
@@ -167,10 +153,22 @@ export const sessionMachine = sessionSetup.createMachine({
           { actions: ['storeRecipient', 'replyRcptOk'] },
         ],
         'line.DATA': [
+          { guard: 'noRecipient', actions: say('needRcpt') },
           { guard: 'hasArgument', actions: say('noArgumentsAllowed') },
           { target: 'data', actions: 'startData' },
         ],
-        'line.BDAT': bdat('rcpt', null),
+        'line.BDAT': [
+          { guard: 'bdatSyntaxError', actions: say('bdatSyntax') },
+          {
+            guard: 'noRecipient',
+            target: 'chunk',
+            actions: { type: 'beginChunk', params: { discard: 'needRcpt', from: 'transaction' } },
+          },
+          {
+            target: 'chunk',
+            actions: { type: 'beginChunk', params: { discard: null, from: 'transaction' } },
+          },
+        ],
       }),
     },
     chunking: {

@@ -158,8 +158,13 @@ export const sessionSetup = setup({
       const size = Number(commandOf(event).path?.params.SIZE ?? NaN);
       return context.config.maxMessageBytes !== null && size > context.config.maxMessageBytes;
     },
+    /** "Limit number of recipients per message" reached (the first recipient is always read). */
     tooManyRecipients: ({ context }) =>
-      context.config.maxRecipients !== null && context.rcpts.length >= context.config.maxRecipients,
+      context.config.maxRecipients !== null &&
+      context.rcpts.length > 0 &&
+      context.rcpts.length >= context.config.maxRecipients,
+    /** RFC 5321 §4.1.1.4: DATA (or BDAT) needs an accepted recipient. */
+    noRecipient: ({ context }) => context.rcpts.length === 0,
     rcptRefused: ({ context, event }) =>
       rcptDecision(
         context.config,

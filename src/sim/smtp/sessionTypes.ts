@@ -92,7 +92,7 @@ export type SessionEvent =
   | { type: 'session.idleCheck' };
 
 /** The states that read command lines (sessionMachine.ts), and return to after a dropped BDAT chunk. */
-export const COMMAND_STATES = ['awaitingHelo', 'greeted', 'mail', 'rcpt', 'chunking'] as const;
+export const COMMAND_STATES = ['awaitingHelo', 'greeted', 'transaction', 'chunking'] as const;
 export type CommandState = (typeof COMMAND_STATES)[number];
 
 /** The command that a multi-line exchange (AUTH, BDAT) is logged under when it completes. */

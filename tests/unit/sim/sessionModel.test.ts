@@ -158,7 +158,7 @@ for (const dialect of ['iis', 'postfix'] as const) {
         '{"auth":"loginPassword"}',
         '{"auth":"ntlmAuthenticate"}',
         '"chunking"',
-        '"rcpt"',
+        '"transaction"',
       ]) {
         expect(reached).toContain(state);
       }
