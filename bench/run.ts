@@ -41,19 +41,27 @@ function once(fn: () => void): number {
 }
 
 /**
- * CPU timings (ms) of each function, `rounds` times, after one warm-up run each. Within a round
- * the functions run back to back (in turn first), so a ratio of two timings of the same round
- * compares runs made under the same load; the medians of such ratios are what the table shows.
+ * CPU timings (ms) of each workload, `rounds` times, after one warm-up run each. A round runs
+ * every workload in `slices` parts, in turn (the workload that starts rotates), so the parts of a
+ * round's workloads are interleaved in time and meet the same load from the rest of the machine;
+ * a ratio of two timings of the same round compares like with like, and the medians of such
+ * ratios are what the table shows. `run(count)` does `count` units of the workload.
  */
-function timeRounds(fns: (() => void)[], rounds = 9): number[][] {
-  for (const fn of fns) fn();
+function timeRounds(
+  workloads: ((count: number) => void)[],
+  count: number,
+  rounds = 9,
+  slices = 8,
+): number[][] {
+  for (const run of workloads) run(count);
   const times: number[][] = [];
   for (let r = 0; r < rounds; r++) {
-    const round = fns.map(() => 0);
-    for (let i = 0; i < fns.length; i++) {
-      const k = (i + r) % fns.length;
-      round[k] = once(fns[k]!);
-    }
+    const round = workloads.map(() => 0);
+    for (let slice = 0; slice < slices; slice++)
+      for (let i = 0; i < workloads.length; i++) {
+        const k = (i + r + slice) % workloads.length;
+        round[k]! += once(() => workloads[k]!(count / slices));
+      }
     times.push(round);
   }
   return times;
@@ -178,12 +186,15 @@ const CLIENT = 0;
 const SERVER = 1;
 const RAW_ONE_ACTOR = 2;
 const RAW_ACTORS = 3;
-const rounds = timeRounds([
-  () => sessions(SESSIONS),
-  () => serverSessions(SESSIONS),
-  () => rawEvents(RAW),
-  () => rawSessions(SESSIONS, steps),
-]);
+const rounds = timeRounds(
+  [
+    (n) => sessions(n),
+    (n) => serverSessions(n),
+    (n) => rawEvents(n * steps),
+    (n) => rawSessions(n, steps),
+  ],
+  SESSIONS,
+);
 const [sessionMs, serverMs, rawMs, rawSessionMs] = [CLIENT, SERVER, RAW_ONE_ACTOR, RAW_ACTORS].map(
   (k) => median(rounds.map((t) => t[k]!)),
 ) as [number, number, number, number];
