@@ -1,7 +1,7 @@
 /**
  * The session's idle timer: General › "Connection time-out" (reference §4.1; RFC 5321 §4.5.3.2).
  * One timer per session on the world's virtual clock. A client line only notes its time
- * (`noteActivity`); when the timer fires the machine gets `session.idleCheck` and either closes the
+ * (`noteActivity`, called by `sendToSession` for each line); when the timer fires the machine gets `session.idleCheck` and either closes the
  * session (the time-out has passed since the last line) or arms the timer for the rest of it.
  *
  * Not XState's delayed events: its scheduler stamps each event with the real time and keeps

@@ -102,6 +102,11 @@ export interface PendingCommand {
   line: string;
 }
 
+/**
+ * The session's working state. The hot paths write `helo`, `mailFrom`, `rcpts`, `data`,
+ * `messagesAccepted`, `sessionBytes` and `activity` in place (sessionSetup.ts); the other changes
+ * go through `assign`.
+ */
 export interface SessionContext extends SessionInput {
   clientName: string | null;
   admission: Admission;
