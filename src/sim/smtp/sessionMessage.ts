@@ -72,6 +72,7 @@ export function acceptedMessage(ctx: SessionContext, raw: string): AcceptedMessa
   });
   return {
     from: ctx.mailFrom ?? '',
+    // The session's own array: never pushed to (`storeRecipient` copies, a transaction starts a new one).
     to: ctx.rcpts,
     data,
     size: data.length,

@@ -2,8 +2,7 @@
  * The session machine's side of a remote receiver's policy (receiverPolicy.ts): ask the world's
  * `env.policy` once per command and stage, and turn a refusal into a reply. The verdict is cached
  * per event, because the guard that asks and the action that answers see the same event, and a
- * check with memory (greylisting, rate limits) must count a command once (each line is a fresh
- * event, `lineEvent`).
+ * check with memory (greylisting, rate limits) must count a command once.
  */
 import { renderReply } from './dialect';
 import type { PolicyStage, PolicyVerdict } from './receiverPolicy';
@@ -11,15 +10,17 @@ import { dataGoBytes, qualify, replyBytes } from './sessionReplies';
 import type { LineEvent, SessionContext, SessionEmitted, SessionEvent } from './sessionTypes';
 
 /**
- * The last verdict, with the event, context and stage it was made for. The guards and the action
- * of one transition ask one after the other, so one slot is enough (no WeakMap entry per command).
+ * The last verdict, with the input it was made for: the event, the session and its input count
+ * (the same event object sent twice is two commands). The guards and the action of one transition
+ * ask one after the other, so one slot is enough (no WeakMap entry per command).
  */
 let last: {
   event: object | null;
   ctx: SessionContext | null;
+  input: number;
   stage: PolicyStage | null;
   verdict: PolicyVerdict | null;
-} = { event: null, ctx: null, stage: null, verdict: null };
+} = { event: null, ctx: null, input: -1, stage: null, verdict: null };
 
 export function policyVerdict(
   ctx: SessionContext,
@@ -27,7 +28,9 @@ export function policyVerdict(
   stage: PolicyStage,
 ): PolicyVerdict | null {
   if (!ctx.env.policy) return null;
-  if (last.event === event && last.ctx === ctx && last.stage === stage) return last.verdict;
+  const input = ctx.activity.inputs;
+  if (last.event === event && last.ctx === ctx && last.input === input && last.stage === stage)
+    return last.verdict;
   const cmd = event as Partial<LineEvent>;
   const address = qualify(ctx, cmd.path?.address ?? '');
   const verdict = ctx.env.policy(stage, {
@@ -39,7 +42,7 @@ export function policyVerdict(
     tls: ctx.tls.secure,
     authenticated: ctx.auth.user !== null,
   });
-  last = { event, ctx, stage, verdict };
+  last = { event, ctx, input, stage, verdict };
   return verdict;
 }
 

@@ -103,7 +103,7 @@ export interface PendingCommand {
 }
 
 /**
- * The session's working state. The hot paths write `helo`, `mailFrom`, `rcpts`, `data`,
+ * The session's working state. The hot paths write `helo`, `mailFrom`, `rcpts`, `data`, `bdat`,
  * `messagesAccepted`, `sessionBytes` and `activity` in place (sessionSetup.ts); the other changes
  * go through `assign`.
  */
@@ -119,11 +119,12 @@ export interface SessionContext extends SessionInput {
   /** The placeholders every reply may use (`{fqdn}`, `{clientIp}`…): fixed for the session. */
   replyValues: Record<string, string | number>;
   /**
-   * The connection time-out: when the last client line arrived (virtual ms) and the one pending
-   * timer. Written in place by `noteActivity` on every line (no context copy per line); the timer
-   * reads it when it fires instead of being re-set per line (sessionIdle.ts).
+   * The connection time-out: when the last client line arrived (virtual ms), how many inputs came
+   * so far, and the one pending timer. Written in place by `noteActivity` on every line (no
+   * context copy per line); the timer reads it when it fires instead of being re-set per line
+   * (sessionIdle.ts).
    */
-  activity: { lastLineAt: number; timer: unknown };
+  activity: { lastLineAt: number; inputs: number; timer: unknown };
   /** DATA/BDAT bytes received on this connection ("Limit session size", reference §4.3). */
   sessionBytes: number;
   /** RFC 3207: true once STARTTLS succeeded. */
@@ -172,7 +173,7 @@ export function initialContext(input: SessionInput): SessionContext {
       version: input.config.version,
       maxSize: input.config.maxMessageBytes ?? 0,
     },
-    activity: { lastLineAt: input.env.clock.now(), timer: null },
+    activity: { lastLineAt: input.env.clock.now(), inputs: 0, timer: null },
     sessionBytes: 0,
     tls: { secure: false },
     auth: { user: null, mechanism: null, pendingUser: null, command: null },
