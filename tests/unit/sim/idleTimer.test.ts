@@ -4,33 +4,16 @@
  * waits out the rest (sessionMachine.ts `session.idleCheck`). The session must close exactly one
  * time-out after its last line, however the lines were spread, and leave no timer behind.
  */
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
   lineEvent,
   sendToSession,
-  sessionMachine,
   type SessionEmitted,
 } from '../../../src/sim/smtp/sessionMachine';
-import { dialects } from '../../../src/sim/smtp/dialects';
-import { VirtualClock } from '../../../src/sim/clock/virtualClock';
-import { configFor, START } from './transcriptHarness';
+import { configFor, startSession } from './transcriptHarness';
 
 function session() {
-  const clock = new VirtualClock(START);
-  const actor = createActor(sessionMachine, {
-    clock,
-    input: {
-      config: configFor({ dialect: 'iis' }),
-      dialect: dialects.iis!,
-      clientIp: '10.0.0.21',
-      serverIp: '10.0.0.5',
-      env: {
-        clock,
-        newQueueId: () => '<WEB01Ab3xQ7LmN2pR00000001@web01.contoso.com>',
-      },
-    },
-  });
+  const { actor, clock } = startSession({ dialect: 'iis' });
   const emitted: SessionEmitted[] = [];
   actor.on('*', (e) => emitted.push(e as SessionEmitted));
   actor.start();

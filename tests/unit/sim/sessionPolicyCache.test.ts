@@ -4,41 +4,23 @@
  * with memory (greylisting, rate limits) count commands. The cache must tell two commands apart even
  * when a caller sends the same event object twice and the session's context is written in place.
  */
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
   lineEvent,
   sendToSession,
-  sessionMachine,
   type SessionEmitted,
 } from '../../../src/sim/smtp/sessionMachine';
 import type { PolicyStage } from '../../../src/sim/smtp/receiverPolicy';
-import { dialects } from '../../../src/sim/smtp/dialects';
-import { VirtualClock } from '../../../src/sim/clock/virtualClock';
-import { configFor, START } from './transcriptHarness';
+import { startSession } from './transcriptHarness';
 
 function session(verdictFor: (stage: PolicyStage, call: number) => boolean) {
-  const clock = new VirtualClock(START);
   const asked: PolicyStage[] = [];
-  const actor = createActor(sessionMachine, {
-    clock,
-    input: {
-      config: configFor({ dialect: 'postfix' }),
-      dialect: dialects.postfix!,
-      clientIp: '203.0.113.5',
-      serverIp: '198.51.100.25',
-      env: {
-        clock,
-        newQueueId: () => '4F2A81C0A1',
-        policy: (stage) => {
-          asked.push(stage);
-          const refuse = verdictFor(stage, asked.filter((s) => s === stage).length);
-          return refuse
-            ? { check: 'greylisted', code: 450, lines: ['4.2.0 Try again later'], close: false }
-            : null;
-        },
-      },
-    },
+  const { actor } = startSession({ dialect: 'postfix' }, (stage) => {
+    asked.push(stage);
+    const refuse = verdictFor(stage, asked.filter((s) => s === stage).length);
+    return refuse
+      ? { check: 'greylisted', code: 450, lines: ['4.2.0 Try again later'], close: false }
+      : null;
   });
   const emitted: SessionEmitted[] = [];
   actor.on('*', (e) => emitted.push(e as SessionEmitted));

@@ -16,6 +16,7 @@ import {
   type Admission,
   type SessionCloseReason,
   type SessionEmitted,
+  type SessionEnv,
 } from '../../../src/sim/smtp/sessionMachine';
 import { dialects } from '../../../src/sim/smtp/dialects';
 import { VirtualClock } from '../../../src/sim/clock/virtualClock';
@@ -88,8 +89,14 @@ export interface TranscriptRun {
   closedBy: SessionCloseReason | 'open';
 }
 
-/** The session actor a case describes, on its own virtual clock. */
-export function startSession(c: Omit<TranscriptCase, 'name' | 'exchange'>) {
+/**
+ * The session actor a case describes, on its own virtual clock; `policy` plays a remote receiver's
+ * checks (receiverPolicy.ts), none by default.
+ */
+export function startSession(
+  c: Omit<TranscriptCase, 'name' | 'exchange'>,
+  policy?: SessionEnv['policy'],
+) {
   const dialectName = c.dialect ?? 'iis';
   const dialect = dialects[dialectName];
   if (!dialect) throw new Error(`unknown dialect ${dialectName}`);
@@ -110,6 +117,7 @@ export function startSession(c: Omit<TranscriptCase, 'name' | 'exchange'>) {
           style === 'iis'
             ? `<WEB01Ab3xQ7LmN2pR${(++counter).toString(16).toUpperCase().padStart(8, '0')}@web01.contoso.com>`
             : `4F2A81C0A${++counter}`,
+        ...(policy ? { policy } : {}),
       },
     },
   });
