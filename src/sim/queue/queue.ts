@@ -308,13 +308,19 @@ export class SmtpQueue {
     else this.#refresh(entry);
   }
 
-  /** Delay and expiry checks, measured from arrival with the current Delivery-tab values. */
+  /**
+   * Delay and expiry checks, measured from arrival with the current Delivery-tab values. A time
+   * that has not changed is already in its bucket (after the delay DSN the expiry stays as it was).
+   */
   #armLifetime(entry: QueueEntry, cfg: OutboundConfig): void {
     const arrived = entry.message.receivedAt;
-    entry.expiryDue = arrived + cfg.expirationMin * 60_000;
-    this.#lifetimes.add('expiry', entry.expiryDue, entry);
-    entry.delayDue = entry.delayNotified ? null : arrived + cfg.delayNotificationMin * 60_000;
-    if (entry.delayDue !== null) this.#lifetimes.add('delay', entry.delayDue, entry);
+    const expiryDue = arrived + cfg.expirationMin * 60_000;
+    if (expiryDue !== entry.expiryDue) this.#lifetimes.add('expiry', expiryDue, entry);
+    entry.expiryDue = expiryDue;
+    const delayDue = entry.delayNotified ? null : arrived + cfg.delayNotificationMin * 60_000;
+    if (delayDue !== null && delayDue !== entry.delayDue)
+      this.#lifetimes.add('delay', delayDue, entry);
+    entry.delayDue = delayDue;
   }
 
   #lifetimeDue(kind: string, due: number, list: QueueEntry[]): void {
