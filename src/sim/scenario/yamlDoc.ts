@@ -16,6 +16,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
+import { utf8Length } from '../text/utf8';
 
 /** Scenario files are small; anything bigger is refused before parsing. */
 export const MAX_SCENARIO_BYTES = 256 * 1024;
@@ -56,10 +57,6 @@ export function pathText(path: readonly PropertyKey[]): string {
       typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
     '',
   );
-}
-
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
 }
 
 /** `tag:yaml.org,2002:binary` reads as `!!binary`, the way it was written. */

@@ -3,6 +3,8 @@
  * needs neither Node's Buffer nor the browser's atob.
  */
 
+import { utf8Bytes, utf8Text } from '../text/utf8';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
 
@@ -44,12 +46,6 @@ export function base64Decode(text: string): Uint8Array | null {
   }
   return out;
 }
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: false });
-
-export const utf8Bytes = (s: string): Uint8Array => encoder.encode(s);
-export const utf8Text = (b: Uint8Array): string => decoder.decode(b);
 
 /** `Username:` → `VXNlcm5hbWU6`. */
 export const base64OfText = (s: string): string => base64Encode(utf8Bytes(s));

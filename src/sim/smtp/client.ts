@@ -7,38 +7,8 @@
  */
 import type { SmtpConnection } from './connection';
 import { stuffText } from './sessionMessage';
-
-const encoder = new TextEncoder();
-
-/** Octets of `s` in UTF-8 (the SIZE= value, RFC 1870), counted without encoding it. */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    // A surrogate pair is 2 UTF-16 units and 4 octets; a lone BMP character is 3 octets.
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 2;
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 of the UTF-8 bytes (RFC 4648 §4), for AUTH LOGIN. */
-export function base64(text: string): string {
-  const b = encoder.encode(text);
-  let out = '';
-  for (let i = 0; i < b.length; i += 3) {
-    const n = ((b[i] as number) << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
-    out += i + 1 < b.length ? B64[(n >> 6) & 63]! : '=';
-    out += i + 2 < b.length ? B64[n & 63]! : '=';
-  }
-  return out;
-}
+import { base64OfText } from './base64';
+import { utf8Length } from '../text/utf8';
 
 export interface ClientTranscriptHooks {
   command?(verb: string, args: string): void;
@@ -209,11 +179,11 @@ export class ClientSession {
     const start = this.#exchange('AUTH', 'LOGIN', 'AUTH LOGIN');
     if (replyCode(start) !== 334) return fail(start, 'authRejected');
     this.conn.elapsedMs += this.hooks.latency?.() ?? 0;
-    const u = this.conn.send(base64(auth.user));
+    const u = this.conn.send(base64OfText(auth.user));
     if (u.length > 0) this.hooks.response?.(u);
     if (replyCode(u) !== 334) return fail(u, 'authFailed');
     this.conn.elapsedMs += this.hooks.latency?.() ?? 0;
-    const p = this.conn.send(base64(auth.password));
+    const p = this.conn.send(base64OfText(auth.password));
     if (p.length > 0) this.hooks.response?.(p);
     return replyCode(p) === 235 ? null : fail(p, 'authFailed');
   }
