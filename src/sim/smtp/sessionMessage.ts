@@ -4,7 +4,7 @@
  */
 import { stampHeaders } from './headers';
 import { reverseDnsVerified } from './policy';
-import type { AcceptedMessage, SessionContext } from './sessionTypes';
+import type { AcceptedMessage, SessionContext, SessionEvent } from './sessionTypes';
 
 /** RFC 5321 §4.5.2: the receiver strips one leading dot from a text line. */
 export function unstuff(line: string): string {
@@ -83,4 +83,41 @@ export function acceptedMessage(ctx: SessionContext, raw: string): AcceptedMessa
     secured: ctx.tls.secure,
     authUser: ctx.auth.user,
   };
+}
+
+/** A fresh empty transaction (fresh arrays: message text is appended in place). */
+export const noTransaction = () => ({
+  mailFrom: null,
+  rcpts: [],
+  data: { parts: [], bytes: 0 },
+  bdat: { remaining: 0, last: false, discard: null, from: null, command: null },
+});
+
+/** Buffer one DATA line, unstuffed (in place: no context copy per line). */
+export function appendLine(buffer: SessionContext['data'], line: string): void {
+  const text = unstuff(line);
+  buffer.parts.push(`${text}\r\n`);
+  buffer.bytes += text.length + 2;
+}
+
+/**
+ * The unstuffed text of a `client.data` event, made once per event: the guards and the action of
+ * its transition read it one after the other, so one slot is enough (no WeakMap entry per message).
+ */
+let lastText: { event: object | null; text: string } = { event: null, text: '' };
+export function textOf(event: SessionEvent): string {
+  if (lastText.event !== event)
+    lastText = { event, text: unstuffText((event as { text: string }).text) };
+  return lastText.text;
+}
+
+/**
+ * A whole message text at once (`client.data`), unstuffed as `appendData` does per line: the
+ * end-of-data actions call this first, so what they read includes it (no separate action per text).
+ */
+export function takeText(context: SessionContext, event: SessionEvent): void {
+  if (event.type !== 'client.data') return;
+  const text = textOf(event);
+  context.data.parts.push(text);
+  context.data.bytes += text.length;
 }

@@ -2,6 +2,7 @@
  * Reply building for the session machine: every reply is rendered from the dialect (no literal
  * text here) and carries what the protocol log needs (reference §5.3–§5.5).
  */
+import { rfc5322Date } from '../clock/time';
 import { parseCommand, parsePathArgument } from './commands';
 import { renderEhlo, renderReply, type ReplyKey } from './dialect';
 import type {
@@ -107,5 +108,37 @@ export function lineEvent(line: string): LineEvent {
     rest: p.rest,
     arg: p.arg,
     path,
+  };
+}
+
+/** The greeting's date, formatted once for the sessions that open at the same instant. */
+const lastGreeting = { at: NaN, offset: NaN, text: '' };
+export function greetingDate(at: number, offset: number): string {
+  if (at !== lastGreeting.at || offset !== lastGreeting.offset) {
+    lastGreeting.text = rfc5322Date(at, offset);
+    lastGreeting.at = at;
+    lastGreeting.offset = offset;
+  }
+  return lastGreeting.text;
+}
+
+/** The log line of DATA counts the 354 and the final reply together, and the message size (§5.3). */
+export function dataLogged(
+  context: SessionContext,
+  r: ReturnType<typeof reply>,
+  query?: string,
+): SessionEmitted {
+  const log = r.log;
+  return {
+    type: r.type,
+    lines: r.lines,
+    log: log && {
+      method: log.method,
+      query: query === undefined ? log.query : query,
+      status: log.status,
+      bytesSent: log.bytesSent + dataGoBytes(context),
+      bytesReceived: context.data.bytes,
+      helo: log.helo,
+    },
   };
 }

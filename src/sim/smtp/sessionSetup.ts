@@ -1,51 +1,48 @@
 /**
- * The named implementations of the SMTP session machine (STYLE.md §3): its types, the idle timer,
- * the guards (which only ask policy.ts, authFlow.ts, sessionMessage.ts and sessionPolicy.ts) and
- * the actions (which only render dialect texts and update the context). The states that use them
- * are in sessionMachine.ts and authStates.ts.
+ * The named implementations of the SMTP session machine (STYLE.md §3): its types, the guards
+ * (sessionGuards.ts) and the actions, which only render dialect texts (sessionReplies.ts) and
+ * update the context. The states that use them are in sessionMachine.ts and authStates.ts.
  */
 import { assign, emit, enqueueActions, raise, setup } from 'xstate';
-import { isValidDomain, parseBdatArgument, parseVrfyArgument } from './commands';
+import { parseVrfyArgument } from './commands';
 import type { ReplyKey } from './dialect';
-import { connectionAllowed, rcptDecision } from './policy';
-import { rfc5322Date } from '../clock/time';
+import { rcptDecision } from './policy';
 import { renderReply } from './dialect';
 import { textOfBase64 } from './base64';
+import { authLineProblem, authStart, loginAccount, ntlmAccount, ntlmNegotiate } from './authFlow';
 import {
-  authLineProblem,
-  authStart,
-  loginAccount,
-  ntlmAccount,
-  ntlmNegotiate,
-  type AuthStep,
-} from './authFlow';
-import { dataGoBytes, dataGoLines, ehloReply, lineEvent, qualify, reply } from './sessionReplies';
+  dataGoLines,
+  dataLogged,
+  ehloReply,
+  greetingDate,
+  lineEvent,
+  qualify,
+  reply,
+} from './sessionReplies';
 import {
   acceptedMessage,
+  appendLine,
   messageTooBig,
-  sessionLimitExceeded,
+  noTransaction,
   takeChunk,
-  unstuff,
-  unstuffText,
+  takeText,
 } from './sessionMessage';
+import { bdatOf, sessionGuards } from './sessionGuards';
 import { policyReply, policyVerdict } from './sessionPolicy';
-import { armIdleTimer, idleExpired, stopIdleTimer } from './sessionIdle';
+import { armIdleTimer, stopIdleTimer } from './sessionIdle';
 import type { PolicyStage } from './receiverPolicy';
 import {
+  commandOf,
+  lineOf,
   type CommandState,
-  type LineEvent,
   type PendingCommand,
-  type SessionContext,
   type SessionEmitted,
   type SessionEvent,
   type SessionInput,
+  type SessionContext,
 } from './sessionTypes';
 
-/** The line event a handler runs on (only `line.*` transitions use the helpers below). */
-const commandOf = (event: SessionEvent) => event as LineEvent;
-const lineOf = (event: SessionEvent) => (event as LineEvent).line;
 export const say = (key: ReplyKey) => ({ type: 'replyWith', params: { key } }) as const;
-const bdatOf = (event: SessionEvent) => parseBdatArgument(commandOf(event).arg);
 /** A remote receiver's policy check (sessionPolicy.ts): refuse (and maybe hang up) at this stage. */
 export const policyAt = (stage: PolicyStage) =>
   [
@@ -59,78 +56,8 @@ export const policyAt = (stage: PolicyStage) =>
       actions: { type: 'replyPolicy', params: { stage } },
     },
   ] as const;
-/** A fresh empty transaction (fresh arrays: message text is appended in place). */
-const noTransaction = () => ({
-  mailFrom: null,
-  rcpts: [],
-  data: { parts: [], bytes: 0 },
-  bdat: { remaining: 0, last: false, discard: null, from: null, command: null },
-});
 const noAuthExchange = { mechanism: null, pendingUser: null, command: null };
 
-function appendLine(buffer: SessionContext['data'], line: string): void {
-  const text = unstuff(line);
-  buffer.parts.push(`${text}\r\n`);
-  buffer.bytes += text.length + 2;
-}
-
-/**
- * The unstuffed text of a `client.data` event, made once per event: the guards and the action of
- * its transition read it one after the other, so one slot is enough (no WeakMap entry per message).
- */
-let lastText: { event: object | null; text: string } = { event: null, text: '' };
-function textOf(event: SessionEvent): string {
-  if (lastText.event !== event)
-    lastText = { event, text: unstuffText((event as { text: string }).text) };
-  return lastText.text;
-}
-
-/**
- * A whole message text at once (`client.data`), unstuffed as `appendData` does per line: the
- * end-of-data actions call this first, so what they read includes it (no separate action per text).
- */
-function takeText(context: SessionContext, event: SessionEvent): void {
-  if (event.type !== 'client.data') return;
-  const text = textOf(event);
-  context.data.parts.push(text);
-  context.data.bytes += text.length;
-}
-
-/** The greeting's date, formatted once for the sessions that open at the same instant. */
-const lastGreeting = { at: NaN, offset: NaN, text: '' };
-function greetingDate(at: number, offset: number): string {
-  if (at !== lastGreeting.at || offset !== lastGreeting.offset) {
-    lastGreeting.text = rfc5322Date(at, offset);
-    lastGreeting.at = at;
-    lastGreeting.offset = offset;
-  }
-  return lastGreeting.text;
-}
-
-/** The log line of DATA counts the 354 and the final reply together, and the message size (§5.3). */
-function dataLogged(
-  context: SessionContext,
-  r: ReturnType<typeof reply>,
-  query?: string,
-): SessionEmitted {
-  const log = r.log;
-  return {
-    type: r.type,
-    lines: r.lines,
-    log: log && {
-      method: log.method,
-      query: query === undefined ? log.query : query,
-      status: log.status,
-      bytesSent: log.bytesSent + dataGoBytes(context),
-      bytesReceived: context.data.bytes,
-      helo: log.helo,
-    },
-  };
-}
-
-/** RFC 3207 §4: "Requires TLS encryption" and the channel is still clear. */
-const clearButTlsRequired = (context: SessionContext) =>
-  context.config.tls.required && !context.tls.secure;
 export const sessionSetup = setup({
   types: {
     input: {} as SessionInput,
@@ -138,73 +65,7 @@ export const sessionSetup = setup({
     events: {} as SessionEvent,
     emitted: {} as SessionEmitted,
   },
-  guards: {
-    connectionDenied: ({ context }) =>
-      !connectionAllowed(context.config, context.clientIp, context.clientName),
-    notAdmitted: ({ context }) => context.admission !== 'accept',
-    idleExpired: ({ context }) => idleExpired(context),
-    needsStartTls: ({ context }) => clearButTlsRequired(context),
-    /** A well-formed BDAT before STARTTLS: its chunk is read and dropped, then 530 (RFC 3030 §2). */
-    needsStartTlsForChunk: ({ context, event }) =>
-      clearButTlsRequired(context) && bdatOf(event) !== null,
-    hasArgument: ({ event }) => commandOf(event).arg !== '',
-    noArgument: ({ event }) => commandOf(event).arg === '',
-    badDomainArgument: ({ event }) => !isValidDomain(commandOf(event).arg),
-    badVrfyArgument: ({ event }) => parseVrfyArgument(commandOf(event).arg) === null,
-    /** RFC 1985: `ETRN [@|#]node`; the node must be a domain name. */
-    badEtrnArgument: ({ event }) => !isValidDomain(commandOf(event).arg.replace(/^[@#]/, '')),
-    badPath: ({ event }) => commandOf(event).path === null,
-    declaredTooBig: ({ context, event }) => {
-      const size = Number(commandOf(event).path?.params.SIZE ?? NaN);
-      return context.config.maxMessageBytes !== null && size > context.config.maxMessageBytes;
-    },
-    /** "Limit number of recipients per message" reached (the first recipient is always read). */
-    tooManyRecipients: ({ context }) =>
-      context.config.maxRecipients !== null &&
-      context.rcpts.length > 0 &&
-      context.rcpts.length >= context.config.maxRecipients,
-    /** RFC 5321 §4.1.1.4: DATA (or BDAT) needs an accepted recipient. */
-    noRecipient: ({ context }) => context.rcpts.length === 0,
-    rcptRefused: ({ context, event }) =>
-      rcptDecision(
-        context.config,
-        qualify(context, commandOf(event).path?.address ?? ''),
-        context.clientIp,
-        context.auth.user !== null,
-        context.clientName,
-      ) !== 'ok',
-    hasHelo: ({ context }) => context.helo !== null,
-    inTransaction: ({ context }) => context.mailFrom !== null,
-    mustAuthenticate: ({ context }) => !context.config.auth.anonymous && context.auth.user === null,
-    tlsActive: ({ context }) => context.tls.secure,
-    noCertificate: ({ context }) => !context.config.tls.certificate,
-    authRefused: ({ context, event }) => authStart(context, commandOf(event).arg).kind === 'refuse',
-    // Params typed `unknown` (not `{ step }`): XState's enqueueActions typing rejects typed guard params.
-    authStep: ({ context, event }, p: unknown) => {
-      const s = authStart(context, commandOf(event).arg);
-      return s.kind === 'prompt' && s.step === (p as { step: AuthStep }).step;
-    },
-    authLineProblem: ({ event }) => authLineProblem(lineOf(event)) !== null,
-    loginValid: ({ context, event }) => loginAccount(context, lineOf(event)) !== null,
-    ntlmNegotiateOk: ({ context, event }) =>
-      ntlmNegotiate(context, lineOf(event)).kind === 'challenge',
-    ntlmValid: ({ context, event }) => ntlmAccount(context, lineOf(event)) !== null,
-    endOfData: ({ event }) => lineOf(event) === '.',
-    /** Counts the text a `client.data` event brings with it (appended by its transition's actions). */
-    sessionTooBig: ({ context, event }) =>
-      sessionLimitExceeded(context, event.type === 'client.data' ? textOf(event).length : 0),
-    bdatSyntaxError: ({ event }) => bdatOf(event) === null,
-    chunkComplete: ({ context }) => context.bdat.remaining === 0,
-    /** The chunk of a refused BDAT, which came from the state `from` (sessionMachine.ts `bdat`). */
-    discardingFrom: ({ context }, p: unknown) =>
-      context.bdat.discard !== null && context.bdat.from === (p as { from: CommandState }).from,
-    lastChunk: ({ context }) => context.bdat.last,
-    policyRefuses: ({ context, event }, p: unknown) =>
-      policyVerdict(context, event, (p as { stage: PolicyStage }).stage) !== null,
-    policyCloses: ({ context, event }, p: unknown) =>
-      policyVerdict(context, event, (p as { stage: PolicyStage }).stage)?.close === true,
-    messageRefused: ({ context, event }) => policyVerdict(context, event, 'data') !== null,
-  },
+  guards: sessionGuards,
   actions: {
     greet: emit(({ context }) => ({
       type: 'reply' as const,

@@ -180,3 +180,7 @@ export function initialContext(input: SessionInput): SessionContext {
     bdat: { remaining: 0, last: false, discard: null, from: null, command: null },
   };
 }
+
+/** The line event a handler runs on (only `line.*` transitions ask for these). */
+export const commandOf = (event: SessionEvent) => event as LineEvent;
+export const lineOf = (event: SessionEvent) => (event as LineEvent).line;
