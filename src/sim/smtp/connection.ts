@@ -13,6 +13,7 @@ import {
   type AcceptedMessage,
   type ReplyLog,
   type SessionCloseReason,
+  type SessionEvent,
   type SessionInput,
 } from './sessionMachine';
 
@@ -42,16 +43,19 @@ export class SmtpConnection {
   ) {
     this.openedAt = input.env.clock.now();
     this.#actor = createActor(sessionMachine, { input, clock });
-    this.#actor.on('reply', (e) => {
-      this.#buffer.push(...e.lines);
-      hooks.onReply(e.log, this);
-      // Unsolicited replies (idle-timeout 421) reach whoever listens, such as an open telnet session in the console.
-      if (this.#listeners.length > 0 && !this.#sending) for (const l of this.#listeners) l(e.lines);
-    });
-    this.#actor.on('message', (e) => hooks.onMessage(e.message, this));
-    this.#actor.on('closed', (e) => {
-      this.closed = true;
-      this.closeReason = e.reason;
+    // One listener for all three kinds (a listener per kind costs each connection a Set more).
+    this.#actor.on('*', (e) => {
+      if (e.type === 'reply') {
+        this.#buffer.push(...e.lines);
+        hooks.onReply(e.log, this);
+        // Unsolicited replies (idle-timeout 421) reach whoever listens, such as an open telnet session in the console.
+        if (this.#listeners.length > 0 && !this.#sending)
+          for (const l of this.#listeners) l(e.lines);
+      } else if (e.type === 'message') hooks.onMessage(e.message, this);
+      else {
+        this.closed = true;
+        this.closeReason = e.reason;
+      }
     });
     this.#actor.start();
     this.greeting = this.#take();
@@ -62,23 +66,22 @@ export class SmtpConnection {
 
   /** Send one line (without CRLF); returns the reply lines it produced (possibly none). */
   send(line: string): string[] {
-    if (this.closed) return [];
-    this.#sending = true;
-    sendToSession(this.#actor, lineEvent(line));
-    this.#sending = false;
-    const out = this.#take();
-    if (this.closed) this.#finish();
-    return out;
+    return this.#exchange(lineEvent(line));
   }
 
   /**
-   * Send a DATA message's text (dot-stuffed, CRLF after every line) and the final `.` in one step;
-   * returns the reply to the `.`. Same effect as `send` per line, without one actor step per line.
+   * Send a DATA message's text (dot-stuffed, CRLF after every line) and the final `.` in one step,
+   * after the 354; returns the reply to the `.`. Same effect as `send` per line, without one actor
+   * step per line.
    */
   sendText(text: string): string[] {
+    return this.#exchange({ type: 'client.data', text });
+  }
+
+  #exchange(event: SessionEvent): string[] {
     if (this.closed) return [];
     this.#sending = true;
-    sendToSession(this.#actor, { type: 'client.data', text });
+    sendToSession(this.#actor, event);
     this.#sending = false;
     const out = this.#take();
     if (this.closed) this.#finish();
