@@ -9,6 +9,25 @@ import DOMPurify from 'dompurify';
 const MAX_MARKDOWN_CHARS = 100_000;
 const parsers = new Map<number, Marked>();
 
+/** Wide characters (kana, kanji, CJK and full-width punctuation), as CSS Text 3 counts them. */
+const WIDE =
+  '\\u1100-\\u115F\\u2E80-\\u303E\\u3041-\\u33FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF01-\\uFF60\\uFFE0-\\uFFE6';
+const CJK_BREAK = new RegExp(
+  `([${WIDE}])[ \\t]*\\n[ \\t]*(?=[${WIDE}])|([、。，．！？」』）】〕：；])[ \\t]*\\n[ \\t]*`,
+  'gu',
+);
+const BARE_EMAIL = /^[A-Za-z0-9._%+-]+@/;
+
+/**
+ * A source line break inside a paragraph is a space in HTML, which Japanese text does not have:
+ * `続いています。⏎ショップ` would read `続いています。 ショップ`. The break is dropped between two
+ * wide characters and after closing full-width punctuation (the CSS Text 3 segment-break rule,
+ * which browsers do not apply yet); elsewhere it stays a space (`IIS の⏎SMTP`).
+ */
+export function joinCjkLineBreaks(text: string): string {
+  return text.includes('\n') ? text.replace(CJK_BREAK, '$1$2') : text;
+}
+
 /** A marked instance that shifts headings down so scenario text never outranks the page's own. */
 function parserFor(headingOffset: number): Marked {
   let parser = parsers.get(headingOffset);
@@ -18,6 +37,13 @@ function parserFor(headingOffset: number): Marked {
       async: false,
       walkTokens(token: Token) {
         if (token.type === 'heading') token.depth = Math.min(6, token.depth + headingOffset);
+        if (token.type === 'text' && !('tokens' in token && token.tokens))
+          token.text = joinCjkLineBreaks(token.text);
+      },
+      tokenizer: {
+        // No mailto: links for bare addresses: in a scenario they are mailboxes of the simulated
+        // world (shop@contoso.com), and a click would open the learner's own mail program.
+        url: (src: string) => (BARE_EMAIL.test(src) ? undefined : false),
       },
     });
     parsers.set(headingOffset, parser);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../src/app/markdown';
+import { joinCjkLineBreaks, renderMarkdown } from '../../../src/app/markdown';
 
 describe('renderMarkdown', () => {
   it('should render markdown', () => {
@@ -54,5 +54,33 @@ describe('renderMarkdown', () => {
     const html = renderMarkdown('[RFC 5321](https://www.rfc-editor.org/rfc/rfc5321)');
     expect(html).toContain('target="_blank"');
     expect(html).toContain('rel="noopener noreferrer"');
+  });
+
+  it('should not turn a line break inside Japanese text into a space', () => {
+    const html = renderMarkdown(
+      '> 問い合わせが続いています。\n> ショップ側の\n> ログには\n> 「エラー」がありません。\n> ISP が IIS の\n> SMTP サーバーを\n> ブロック',
+    );
+    expect(html).toContain(
+      '問い合わせが続いています。ショップ側のログには「エラー」がありません。ISP が IIS の\nSMTP サーバーをブロック',
+    );
+  });
+
+  it.each([
+    ['続いています。\nショップ', '続いています。ショップ'],
+    ['に\n  メール', 'にメール'],
+    ['(example.net など) に\nメール', '(example.net など) にメール'],
+    ['届きます。\nISP', '届きます。ISP'],
+    ['the\nqueue', 'the\nqueue'],
+    ['IIS の\nSMTP', 'IIS の\nSMTP'],
+    ['SMTP\nサーバー', 'SMTP\nサーバー'],
+  ])('should join %j as %j', (text, joined) => {
+    expect(joinCjkLineBreaks(text)).toBe(joined);
+  });
+
+  it('should leave a bare e-mail address as text but keep explicit links', () => {
+    const html = renderMarkdown('Mail from shop@contoso.com, see <https://example.com/x>.');
+    expect(html).not.toContain('mailto:');
+    expect(html).toContain('shop@contoso.com');
+    expect(html).toContain('href="https://example.com/x"');
   });
 });
