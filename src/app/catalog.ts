@@ -1,4 +1,5 @@
 import type { LoadedScenario, ScenarioError } from '../sim';
+import { TOPICS } from '../sim/scenario/topics';
 
 /**
  * The scenario catalog. The scenario files are parsed and validated at build time (and by the dev
@@ -76,9 +77,17 @@ export function describeFile(path: string): FileName {
   };
 }
 
+/**
+ * A folder's place: its numeric prefix (`01-relay`); else, for a curriculum topic (`setup`,
+ * `connection`…), the topic's place in the curriculum, after the numbered folders; else last.
+ */
 function folderOrder(folder: string): [number, string] {
   const match = /^(\d+)[-_]?(.*)$/.exec(folder);
-  return match ? [Number(match[1]), match[2] ?? ''] : [Number.MAX_SAFE_INTEGER, folder];
+  if (match) return [Number(match[1]), match[2] ?? ''];
+  const topic = (TOPICS as readonly string[]).indexOf(folder);
+  return topic >= 0
+    ? [Number.MAX_SAFE_INTEGER - TOPICS.length + topic, folder]
+    : [Number.MAX_SAFE_INTEGER, folder];
 }
 
 /** Builds the catalog from the index: groups by folder, orders by numeric prefix. */

@@ -127,7 +127,9 @@ export const en = {
   'objectives.title': 'Objectives',
   'objectives.met': 'Met',
   'objectives.unmet': 'Not met',
-  'objectives.safety': 'Must stay true',
+  'objectives.safety': 'Safety check',
+  'objectives.safetyLegend':
+    'Safety checks catch a fix that works but breaks something else, or one that would not survive a restart.',
   'objectives.summary': '{met} of {total} met',
   'objectives.none': 'This scenario has no objectives.',
 
@@ -146,6 +148,8 @@ export const en = {
   'tools.firewall': 'Firewall',
   'tools.services': 'Services',
 
+  'iis.notInstalled':
+    'The SMTP Server feature is not installed on {host}: there is no virtual server to manage, and no IIS 6.0 Manager, yet.',
   'iis.title': 'Internet Information Services (IIS) 6.0 Manager',
   'iis.toolbar': 'Virtual server actions',
   'iis.notModeled.tag': 'Not simulated',

@@ -128,7 +128,9 @@ export const ja: Record<MessageKey, string> = {
   'objectives.title': '達成条件',
   'objectives.met': '達成',
   'objectives.unmet': '未達成',
-  'objectives.safety': '維持すべき条件',
+  'objectives.safety': '安全性チェック',
+  'objectives.safetyLegend':
+    '安全性チェックは、メールは流れるようになっても別の何かを壊してしまう修正や、再起動すると元に戻ってしまう修正を見逃さないための条件です。',
   'objectives.summary': '{total} 件中 {met} 件を達成',
   'objectives.none': 'このシナリオには達成条件がありません。',
 
@@ -147,6 +149,8 @@ export const ja: Record<MessageKey, string> = {
   'tools.firewall': 'ファイアウォール',
   'tools.services': 'サービス',
 
+  'iis.notInstalled':
+    '{host} には SMTP サーバーの機能がインストールされていません。管理する仮想サーバーも IIS 6.0 マネージャーもまだありません。',
   'iis.title': 'インターネット インフォメーション サービス (IIS) 6.0 マネージャー',
   'iis.toolbar': '仮想サーバーの操作',
   'iis.notModeled.tag': 'シミュレーション対象外',
@@ -299,7 +303,7 @@ export const ja: Record<MessageKey, string> = {
   'iis.relay.title': '中継の制限',
   'iis.relay.select': 'この仮想サーバーを経由して中継できるコンピューターを選択してください:',
   'iis.relay.allowAuthenticated':
-    '上のコンピュータの一覧に関係なく、正しく認証されたすべてのコンピュータが、この仮想サーバーを中継に使用する',
+    '上のコンピューターの一覧に関係なく、正しく認証されたすべてのコンピューターが、この仮想サーバーを中継に使用する',
   'iis.list.onlyList': '次の一覧に登録されたものだけ',
   'iis.list.allExceptList': '次の一覧に登録されたものを除くすべて',
   'iis.list.computers': 'コンピューター:',

@@ -3,6 +3,7 @@
  * JSON Schema the in-app editor uses, and the loader's error messages. Objects are strict, so a
  * misspelt key is an error instead of being silently ignored.
  */
+import { TOPICS } from './topics';
 import { z } from 'zod';
 import { parseDuration } from '../clock/time';
 import { isValidDomain } from '../smtp/commands';
@@ -682,10 +683,7 @@ export const scenarioSchema = z.strictObject({
     .max(80),
   schemaVersion: z.literal(1),
   level: z.number().int().min(1).max(3),
-  topics: z
-    .array(z.enum(['setup', 'connection', 'queue', 'logs', 'security', 'dns']))
-    .min(1)
-    .max(6),
+  topics: z.array(z.enum(TOPICS)).min(1).max(6),
   title: localized,
   summary: localized,
   briefing: localized,

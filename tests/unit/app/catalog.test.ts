@@ -98,6 +98,23 @@ describe('buildIndex + catalogFromIndex', () => {
     ]);
   });
 
+  it('should list numbered folders first, then the topics in curriculum order, then the rest', () => {
+    const folders = ['dns', 'extra', 'setup', '02-workshop', 'queue', 'connection', '01-intro'];
+    const { index } = buildIndex(
+      Object.fromEntries(folders.map((f, i) => [`/scenarios/${f}/01-a.yaml`, `id: s${i}`])),
+      fakeParse,
+    );
+    expect(catalogFromIndex(index).groups.map((g) => g.folder)).toEqual([
+      '01-intro',
+      '02-workshop',
+      'setup',
+      'connection',
+      'queue',
+      'dns',
+      'extra',
+    ]);
+  });
+
   it('should list a file that fails to parse, with its located errors', () => {
     const broken = catalog.entries.find((e) => e.file.endsWith('03-broken.yaml'));
     expect(broken).toMatchObject({
