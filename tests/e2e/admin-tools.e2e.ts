@@ -341,7 +341,7 @@ test.describe('in Japanese', () => {
     const outbound = page.getByRole('region', { name: '送信の規則' });
     for (const name of ['グループ', 'プロファイル', '有効', '操作'])
       await expect(outbound.getByRole('columnheader', { name, exact: true })).toBeVisible();
-    await expect(outbound.getByRole('row', { name: /Core Networking - DNS/ })).toContainText(
+    await expect(outbound.getByRole('row', { name: /コア ネットワーク - DNS/ })).toContainText(
       'すべて',
     );
     const actions = page.getByRole('group', { name: '送信の規則 で選択した規則の操作' });

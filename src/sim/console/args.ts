@@ -1,10 +1,15 @@
 /** Tokenising and parameter binding for the simulated PowerShell and cmd. */
 
-/** Split a command line into words, honouring "double" and 'single' quotes. */
+/**
+ * Split a command line into words, honouring "double" and 'single' quotes. Double quotes may also
+ * sit inside a word, as the shells allow: `name="Core Networking - DNS (UDP-Out)"` and
+ * `/C:"two words"` are one argument each, without their quotes.
+ */
 export function tokenize(line: string): string[] {
   const out: string[] = [];
-  const re = /"([^"]*)"?|'([^']*)'?|(\S+)/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
+  const re = /'([^']*)'?|((?:"[^"]*"?|[^\s"]+)+)/g;
+  for (let m = re.exec(line); m; m = re.exec(line))
+    out.push(m[1] ?? (m[2] ?? '').replace(/"/g, ''));
   return out;
 }
 

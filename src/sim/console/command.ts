@@ -8,6 +8,14 @@ import type { Locale } from '../world/types';
 
 export type Shell = 'powershell' | 'cmd';
 
+/** An interactive program running in the console, such as nslookup without arguments. */
+export interface InteractivePrompt {
+  /** The prompt it prints, e.g. `> `. */
+  prompt: string;
+  /** Handle one typed line; `done` returns to the shell. */
+  line(text: string): { output: string[]; done: boolean };
+}
+
 export interface CommandEnv {
   ctx: WorldContext;
   host: HostRuntime;
@@ -20,7 +28,15 @@ export interface CommandEnv {
   setCwd(path: string): void;
   /** Switch the console into an interactive telnet session. */
   enterTelnet(conn: SmtpConnection, target: string): void;
-  setShell(shell: Shell): void;
+  /**
+   * Switch the console into a program's own prompt (nslookup's `> `): every typed line goes to
+   * `line` until it answers `done`.
+   */
+  enterPrompt(prompt: InteractivePrompt): void;
+  /** Start a shell inside the current one (`cmd` in PowerShell, `powershell` in cmd). */
+  enterShell(shell: Shell): void;
+  /** Leave the innermost shell (`exit`); false in the console's own first shell, which stays. */
+  exitShell(): boolean;
   history: readonly string[];
   clear(): void;
 }

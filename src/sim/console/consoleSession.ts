@@ -1,18 +1,19 @@
 /**
- * A console window on a host: PowerShell by default, cmd on request, and telnet's interactive
- * mode on top of either. Every line typed is echoed after its prompt in the transcript.
+ * A console window on a host: PowerShell by default, cmd on request (shells started inside one
+ * another, `exit` leaves the innermost), and telnet's or nslookup's interactive mode on top of
+ * either. Every line typed is echoed after its prompt in the transcript.
  */
 import type { WorldContext } from '../world/context';
 import type { HostRuntime } from '../world/host';
 import type { IisServer } from '../world/iisServer';
 import type { ConsoleSnapshot } from '../world/types';
 import type { SmtpConnection } from '../smtp/connection';
-import { consoleMessages } from './messages';
+import { consoleMessages, psErrorRecord } from './messages';
 import { tokenize } from './args';
 import { completeCommand, findCommand } from './commands/index';
 import { resolvePath } from './commands/files';
 import { outputFilter } from './commands/pipeFilter';
-import type { CommandEnv, Shell } from './command';
+import type { CommandEnv, InteractivePrompt, Shell } from './command';
 
 /** Typing more than this is refused rather than processed (cmd's own limit is 8191). */
 const MAX_LINE = 8191;
@@ -24,6 +25,10 @@ export class ConsoleSession {
   transcript: string[] = [];
   history: string[] = [];
   #telnet: { conn: SmtpConnection; target: string } | null = null;
+  /** A program's own prompt (nslookup) while it runs. */
+  #program: InteractivePrompt | null = null;
+  /** The shells the current one was started from, outermost first. */
+  #outer: Shell[] = [];
 
   constructor(
     private readonly ctx: WorldContext,
@@ -33,6 +38,7 @@ export class ConsoleSession {
 
   get prompt(): string {
     if (this.#telnet) return '';
+    if (this.#program) return this.#program.prompt;
     return this.shell === 'powershell' ? `PS ${this.cwd}> ` : `${this.cwd}>`;
   }
 
@@ -58,6 +64,7 @@ export class ConsoleSession {
     const line = rawLine.replace(/[\r\n]+/g, ' ');
     if (this.#telnet) return this.#telnetLine(line);
     this.#print([this.prompt + line]);
+    if (this.#program) return this.#programLine(line);
     if (line.length > MAX_LINE) {
       this.#print([msg.tooLong]);
       return [msg.tooLong];
@@ -74,7 +81,7 @@ export class ConsoleSession {
    * prefix of the candidates, and the candidates.
    */
   complete(line: string): { line: string; candidates: string[] } {
-    if (this.#telnet) return { line, candidates: [] };
+    if (this.#telnet || this.#program) return { line, candidates: [] };
     const lastSpace = line.lastIndexOf(' ');
     const word = line.slice(lastSpace + 1);
     let candidates: string[];
@@ -103,10 +110,11 @@ export class ConsoleSession {
     return { line: line.slice(0, lastSpace + 1) + completed, candidates };
   }
 
-  /** Ctrl+C or Ctrl+]: leave telnet. */
+  /** Ctrl+C or Ctrl+]: leave telnet; Ctrl+C also ends an interactive program such as nslookup. */
   interrupt(): string[] {
     if (!this.#telnet) {
       this.#print([this.prompt + '^C']);
+      this.#program = null;
       return [];
     }
     this.#telnet.conn.close();
@@ -130,6 +138,14 @@ export class ConsoleSession {
     return out;
   }
 
+  #programLine(line: string): string[] {
+    const program = this.#program as InteractivePrompt;
+    const { output, done } = program.line(line);
+    if (done) this.#program = null;
+    this.#print(output);
+    return output;
+  }
+
   #run(line: string): string[] {
     // `netstat -ano | findstr :25`: run the left side, keep the matching lines.
     const filter = outputFilter(line.trim(), this.shell);
@@ -141,15 +157,13 @@ export class ConsoleSession {
     const command = findCommand(name, this.shell);
     if (!command) {
       if (this.shell === 'cmd') return msg.cmdNotRecognized(name);
-      return [
-        msg.psNotRecognized(name),
-        msg.psAtLine,
-        `+ ${line.trim()}`,
-        `+ ${'~'.repeat(name.length)}`,
-        `    + CategoryInfo          : ObjectNotFound: (${name}:String) [], CommandNotFoundException`,
-        '    + FullyQualifiedErrorId : CommandNotFoundException',
-        '',
-      ];
+      return psErrorRecord(msg, {
+        message: msg.psNotRecognized(name),
+        line: line.trim(),
+        underline: name.length,
+        category: `ObjectNotFound: (${name}:String) [], CommandNotFoundException`,
+        id: 'CommandNotFoundException',
+      });
     }
     const env: CommandEnv = {
       ctx: this.ctx,
@@ -170,7 +184,17 @@ export class ConsoleSession {
           }
         });
       },
-      setShell: (s) => (this.shell = s),
+      enterPrompt: (program) => (this.#program = program),
+      enterShell: (s) => {
+        this.#outer.push(this.shell);
+        this.shell = s;
+      },
+      exitShell: () => {
+        const outer = this.#outer.pop();
+        if (outer === undefined) return false;
+        this.shell = outer;
+        return true;
+      },
       history: this.history,
       clear: () => (this.transcript = []),
     };

@@ -47,9 +47,22 @@ export const duration = z
 const text = z.string().max(20_000, 'text is too long (20,000 characters at most)');
 export const localized = z.strictObject({ ja: text.min(1), en: text.min(1) });
 
+/**
+ * A firewall rule's display name or group: one text, or one per UI language for Windows' built-in
+ * rules (`{ ja: リモート デスクトップ - ユーザー モード (TCP 受信), en: Remote Desktop - User Mode (TCP-In) }`),
+ * whose names Windows shows in the language of the system.
+ */
+const ruleLabel = (min: number) =>
+  z.union([
+    z.string().min(min).max(120),
+    z.strictObject({ ja: z.string().min(1).max(120), en: z.string().min(1).max(120) }),
+  ]);
+
 export const firewallRuleSchema = z.strictObject({
+  /** The rule's Name (its id; `Get-NetFirewallRule -Name`). */
   name: z.string().min(1).max(120),
-  displayName: z.string().min(1).max(120).optional(),
+  /** What consoles show and `-DisplayName` / `netsh … name=` match; defaults to `name`. */
+  displayName: ruleLabel(1).optional(),
   direction: z.enum(['in', 'out']),
   action: z.enum(['allow', 'block']),
   enabled: z.boolean().default(true),
@@ -57,8 +70,16 @@ export const firewallRuleSchema = z.strictObject({
   localPort: z.string().default('Any'),
   remotePort: z.string().default('Any'),
   remoteAddress: z.string().default('Any'),
-  group: z.string().optional(),
+  group: ruleLabel(0).optional(),
 });
+
+/** A rule's display name or group in a UI language (the one text of a custom rule in both). */
+export function ruleText(
+  text: string | { ja: string; en: string } | undefined,
+  locale: 'ja' | 'en',
+): string | undefined {
+  return typeof text === 'object' ? text[locale] : text;
+}
 
 export const serviceSchema = z.strictObject({
   status: z.enum(['Running', 'Stopped', 'Paused']).default('Running'),

@@ -9,6 +9,7 @@ import type { IisServer } from './iisServer';
 import type { WorldContext } from './context';
 import { controlService, type ControlResult, type ServiceAction } from './smtpService';
 import { startTypeChanged } from '../logs/eventLog';
+import { ruleText } from '../scenario/schema';
 
 /** services.msc 説明 / Description of the services the world knows. */
 const DESCRIPTIONS: Record<string, Record<Locale, string>> = {
@@ -105,8 +106,11 @@ export function setFirewallRule(
   enabled: boolean,
 ): ActionResult {
   if (typeof enabled !== 'boolean') return fail('enabled: expected true or false');
+  // The rule's Name, or its display name in either UI language.
   const rules = host.firewall.rules.filter(
-    (r) => r.name === name || (r.displayName ?? r.name) === name,
+    (r) =>
+      r.name === name ||
+      (['ja', 'en'] as const).some((l) => (ruleText(r.displayName, l) ?? r.name) === name),
   );
   if (rules.length === 0) return fail(`No firewall rule named '${name}' on host '${host.name}'`);
   for (const r of rules) r.enabled = enabled;

@@ -9,7 +9,7 @@ import { Network } from '../net/network';
 import { Dns, dnsServersOf } from '../dns/dns';
 import { SmtpConnection } from '../smtp/connection';
 import { LOG_DIR } from '../logs/w3c';
-import type { TrafficSpec, WorldSpec } from '../scenario/schema';
+import { ruleText, type TrafficSpec, type WorldSpec } from '../scenario/schema';
 import { ConsoleSession } from '../console/consoleSession';
 import type { OpenResult, WorldContext } from './context';
 import { HostRuntime } from './host';
@@ -174,7 +174,8 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
         enabled: h.firewall.enabled,
         rules: h.firewall.rules.map((r) => ({
           name: r.name,
-          displayName: r.displayName ?? r.name,
+          // Built-in rules are named in the UI language, as Windows shows them.
+          displayName: ruleText(r.displayName, locale) ?? r.name,
           direction: r.direction,
           action: r.action,
           enabled: r.enabled,
@@ -182,7 +183,7 @@ export function createWorld(spec: WorldSpec, options: WorldOptions = {}): World 
           localPort: r.localPort,
           remotePort: r.remotePort,
           remoteAddress: r.remoteAddress,
-          group: r.group ?? '',
+          group: ruleText(r.group, locale) ?? '',
           profile: 'Any',
         })),
       },

@@ -153,6 +153,12 @@ describe('a server without the SMTP Server feature', () => {
     const w = fresh();
     expect(run(w, 'Get-Service SMTPSVC')).toEqual([
       "Get-Service : Cannot find any service with service name 'SMTPSVC'.",
+      'At line:1 char:1',
+      '+ Get-Service SMTPSVC',
+      '+ ~~~~~~~~~~~~~~~~~~~',
+      '    + CategoryInfo          : ObjectNotFound: (SMTPSVC:String) [Get-Service], ServiceCommandException',
+      '    + FullyQualifiedErrorId : NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand',
+      '',
     ]);
     expect(run(w, 'Get-WindowsFeature SMTP-Server')[3]).toBe(
       '[ ] SMTP Server                                         SMTP-Server                    Available',

@@ -7,10 +7,11 @@ import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
 import { wallClock } from '../../clock/time';
 import type { EventLogEntry } from '../../world/types';
+import { cutCols, padEndCols } from '../columns';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
-/** Table message column: the first line, cut like PowerShell's table formatter does. */
+/** Table message column: the first line, cut to this many console columns like PowerShell's table formatter. */
 const MESSAGE_WIDTH = 90;
 
 const LEVEL_JA: Record<EventLogEntry['level'], string> = {
@@ -32,11 +33,6 @@ function longTime(env: CommandEnv, ms: number): string {
     return `${w.year}/${pad(w.month)}/${pad(w.day)} ${w.hour}:${pad(w.minute)}:${pad(w.second)}`;
   const h12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
   return `${w.month}/${w.day}/${w.year} ${h12}:${pad(w.minute)}:${pad(w.second)} ${w.hour < 12 ? 'AM' : 'PM'}`;
-}
-
-function cut(text: string, width: number): string {
-  const first = text.split(/\r?\n/)[0] ?? '';
-  return first.length > width ? `${first.slice(0, width - 3)}...` : first;
 }
 
 interface Selected {
@@ -131,7 +127,7 @@ export const getEventLog: Command = {
       '   ----- ----          ---------   ------                 ---------- -------',
       ...s.entries.map(
         ({ e, index }) =>
-          `${String(index).padStart(8)} ${eventLogTime(env, e.time).padEnd(13)} ${e.level.padEnd(11)} ${cut(e.source, 22).padEnd(22)} ${String(e.eventId).padStart(10)} ${cut(e.message, MESSAGE_WIDTH)}`,
+          `${String(index).padStart(8)} ${padEndCols(eventLogTime(env, e.time), 13)} ${e.level.padEnd(11)} ${padEndCols(cutCols(e.source, 22), 22)} ${String(e.eventId).padStart(10)} ${cutCols(e.message, MESSAGE_WIDTH)}`,
       ),
       '',
     ];
@@ -177,7 +173,7 @@ export const getWinEvent: Command = {
         );
       }
       out.push(
-        `${longTime(env, e.time).padEnd(25)} ${String(e.eventId).padStart(8)} ${level(e).padEnd(16)} ${cut(e.message, MESSAGE_WIDTH)}`,
+        `${longTime(env, e.time).padEnd(25)} ${String(e.eventId).padStart(8)} ${padEndCols(level(e), 16)} ${cutCols(e.message, MESSAGE_WIDTH)}`,
       );
     }
     return [...out, ''];

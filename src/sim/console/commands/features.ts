@@ -6,6 +6,7 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
+import { cutCols, padEndCols } from '../columns';
 
 interface Feature {
   name: string;
@@ -83,34 +84,8 @@ function installed(env: CommandEnv, f: Feature): boolean {
   return f.part === 'smtp' || env.iis.managementTools;
 }
 
-/** Console columns a text takes: CJK and full-width characters take two, as on a Japanese console. */
-function columns(text: string): number {
-  let n = 0;
-  for (const ch of text)
-    n +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return n;
-}
-const padColumns = (text: string, width: number) =>
-  text + ' '.repeat(Math.max(0, width - columns(text)));
-
-/** Cut a line at the console's 80 columns with `...`, as PowerShell's table formatter does. */
-function cutColumns(text: string, width = 79): string {
-  if (columns(text) <= width) return text;
-  let out = '';
-  for (const ch of text) {
-    if (columns(out + ch) > width - 3) break;
-    out += ch;
-  }
-  return `${out}...`;
-}
-
 const row = (display: string, name: string, state: string) =>
-  `${padColumns(display, 55)} ${name.padEnd(26)} ${state.padStart(13)}`;
+  `${padEndCols(display, 55)} ${name.padEnd(26)} ${state.padStart(13)}`;
 
 export const getWindowsFeature: Command = {
   names: ['Get-WindowsFeature'],
@@ -179,7 +154,7 @@ export const installWindowsFeature: Command = {
         .map((n) => FEATURES.find((f) => f.name === n)!)
         .map((f) => (env.locale === 'ja' ? f.ja : f.en))
         .join(', ')}}`;
-      return [...head, cutColumns(`True    No             ${exit.padEnd(14)} ${list}`), ''];
+      return [...head, cutCols(`True    No             ${exit.padEnd(14)} ${list}`, 79), ''];
     };
     if (installed(env, feature)) return result('NoChangeNeeded', []);
     // Only an IIS host of the lab can become an SMTP server (the world has no other way to grow one).

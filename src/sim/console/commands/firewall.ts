@@ -4,9 +4,16 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs, keyValues } from '../args';
-import type { FirewallRuleSpec } from '../../scenario/schema';
+import { padEndCols } from '../columns';
+import { ruleText, type FirewallRuleSpec } from '../../scenario/schema';
+import type { Locale } from '../../world/types';
 
 const dirWord = (d: 'in' | 'out') => (d === 'in' ? 'Inbound' : 'Outbound');
+
+/** The rule's display name as this Windows shows it (built-in rules follow the UI language). */
+const shownName = (r: FirewallRuleSpec, locale: Locale) =>
+  ruleText(r.displayName, locale) ?? r.name;
+const shownGroup = (r: FirewallRuleSpec, locale: Locale) => ruleText(r.group, locale) ?? '';
 
 /** Wildcard match as PowerShell's -like does (`*`, `?`), case-insensitive. */
 function like(value: string, pattern: string): boolean {
@@ -39,13 +46,15 @@ function selectRules(
     };
   const display = (b.named.DisplayName as string | undefined) ?? b.positional[0];
   const name = b.named.Name as string | undefined;
+  const group = b.named.DisplayGroup as string | undefined;
   const direction = (b.named.Direction as string | undefined)?.toLowerCase();
   const action = (b.named.Action as string | undefined)?.toLowerCase();
   const enabled = (b.named.Enabled as string | undefined)?.toLowerCase();
   const rules = env.host.firewall.rules.filter(
     (r) =>
-      (display === undefined || like(r.displayName ?? r.name, display)) &&
+      (display === undefined || like(shownName(r, env.locale), display)) &&
       (name === undefined || like(r.name, name)) &&
+      (group === undefined || like(shownGroup(r, env.locale), group)) &&
       (direction === undefined || dirWord(r.direction).toLowerCase() === direction) &&
       (action === undefined || r.action === action) &&
       (enabled === undefined || String(r.enabled) === enabled),
@@ -53,13 +62,17 @@ function selectRules(
   return { rules, error: null, named: b.named };
 }
 
-function describePs(r: FirewallRuleSpec): string[] {
+/**
+ * Get-NetFirewallRule's list view. Property names and enum values (True, Inbound, Allow) stay
+ * English on a Japanese system; the display name, group and the Status text are localised.
+ */
+function describePs(r: FirewallRuleSpec, locale: Locale): string[] {
   const rows: [string, string][] = [
     ['Name', r.name],
-    ['DisplayName', r.displayName ?? r.name],
+    ['DisplayName', shownName(r, locale)],
     ['Description', ''],
-    ['DisplayGroup', r.group ?? ''],
-    ['Group', r.group ?? ''],
+    ['DisplayGroup', shownGroup(r, locale)],
+    ['Group', shownGroup(r, locale)],
     ['Enabled', r.enabled ? 'True' : 'False'],
     ['Profile', 'Any'],
     ['Platform', '{}'],
@@ -70,7 +83,12 @@ function describePs(r: FirewallRuleSpec): string[] {
     ['LocalOnlyMapping', 'False'],
     ['Owner', ''],
     ['PrimaryStatus', 'OK'],
-    ['Status', 'The rule was parsed successfully from the store. (65536)'],
+    [
+      'Status',
+      locale === 'ja'
+        ? '規則は、ストアから正常に解析されました。 (65536)'
+        : 'The rule was parsed successfully from the store. (65536)',
+    ],
     ['EnforcementStatus', 'NotApplicable'],
     ['PolicyStoreSource', 'PersistentStore'],
     ['PolicyStoreSourceType', 'Local'],
@@ -103,7 +121,7 @@ export const getNetFirewallRule: Command = {
       return named.DisplayName !== undefined || named.Name !== undefined
         ? noRule(env, 'Get-NetFirewallRule', named)
         : [];
-    return ['', ...rules.flatMap(describePs)];
+    return ['', ...rules.flatMap((r) => describePs(r, env.locale))];
   },
 };
 
@@ -247,7 +265,7 @@ export const newNetFirewallRule: Command = {
     };
     env.host.firewall.rules.push(rule);
     env.ctx.changed();
-    return ['', ...describePs(rule)];
+    return ['', ...describePs(rule, env.locale)];
   },
 };
 
@@ -270,25 +288,80 @@ export const setNetFirewallProfile: Command = {
   },
 };
 
-function describeNetsh(r: FirewallRuleSpec): string[] {
-  const rows: [string, string][] = [
-    ['Enabled:', r.enabled ? 'Yes' : 'No'],
-    ['Direction:', r.direction === 'in' ? 'In' : 'Out'],
-    ['Profiles:', 'Domain,Private,Public'],
-    ['Grouping:', r.group ?? ''],
-    ['LocalIP:', 'Any'],
-    ['RemoteIP:', r.remoteAddress],
-    ['Protocol:', r.protocol],
-    ['LocalPort:', r.localPort],
-    ['RemotePort:', r.remotePort],
-    ['Edge traversal:', 'No'],
-    ['Action:', r.action === 'allow' ? 'Allow' : 'Block'],
+/** `netsh advfirewall firewall show rule` labels and values, which Japanese Windows translates. */
+const NETSH = {
+  en: {
+    labels: [
+      'Rule Name:',
+      'Enabled:',
+      'Direction:',
+      'Profiles:',
+      'Grouping:',
+      'LocalIP:',
+      'RemoteIP:',
+      'Protocol:',
+      'LocalPort:',
+      'RemotePort:',
+      'Edge traversal:',
+      'Action:',
+    ],
+    yes: 'Yes',
+    no: 'No',
+    in: 'In',
+    out: 'Out',
+    profiles: 'Domain,Private,Public',
+    any: 'Any',
+    allow: 'Allow',
+    block: 'Block',
+  },
+  ja: {
+    labels: [
+      '規則名:',
+      '有効:',
+      '方向:',
+      'プロファイル:',
+      'グループ:',
+      'ローカル IP:',
+      'リモート IP:',
+      'プロトコル:',
+      'ローカル ポート:',
+      'リモート ポート:',
+      'エッジ トラバーサル:',
+      '操作:',
+    ],
+    yes: 'はい',
+    no: 'いいえ',
+    in: '入力',
+    out: '出力',
+    profiles: 'ドメイン,プライベート,パブリック',
+    any: '任意',
+    allow: '許可',
+    block: 'ブロック',
+  },
+};
+
+/** One rule as netsh shows it: labels padded to 38 console columns, values after them. */
+function describeNetsh(r: FirewallRuleSpec, locale: Locale): string[] {
+  const t = NETSH[locale];
+  const any = (v: string) => (/^(any|\*)$/i.test(v) ? t.any : v);
+  const values = [
+    r.enabled ? t.yes : t.no,
+    r.direction === 'in' ? t.in : t.out,
+    t.profiles,
+    shownGroup(r, locale),
+    t.any,
+    any(r.remoteAddress),
+    any(r.protocol),
+    any(r.localPort),
+    any(r.remotePort),
+    t.no,
+    r.action === 'allow' ? t.allow : t.block,
   ];
+  const [nameLabel, ...labels] = t.labels as [string, ...string[]];
   return [
-    `${'Rule Name:'.padEnd(38)}${r.displayName ?? r.name}`,
+    `${padEndCols(nameLabel, 38)}${shownName(r, locale)}`,
     '-'.repeat(70),
-    ...rows.map(([k, v]) => `${k.padEnd(38)}${v}`.trimEnd()),
-    '',
+    ...labels.map((label, i) => `${padEndCols(label, 38)}${values[i] ?? ''}`.trimEnd()),
   ];
 }
 
@@ -302,15 +375,14 @@ export const netsh: Command = {
   usage: 'netsh advfirewall firewall show rule name=all dir=out',
   run(args, env) {
     const words = args.map((a) => a.toLowerCase());
-    if (words[0] !== 'advfirewall')
-      return ['The following command was not found: ' + args.join(' ') + '.'];
+    const notFound = [env.msg.netshNotFound(args.join(' '))];
+    if (words[0] !== 'advfirewall') return notFound;
     if (words[1] === 'set' && words[3] === 'state') {
       env.host.firewall.enabled = words[4] === 'on';
       env.ctx.changed();
-      return ['Ok.', ''];
+      return [env.msg.netshOk, ''];
     }
-    if (words[1] !== 'firewall')
-      return ['The following command was not found: ' + args.join(' ') + '.'];
+    if (words[1] !== 'firewall') return notFound;
     const verb = words[2];
     const kv = keyValues(args.slice(4));
     const newIdx = words.indexOf('new');
@@ -320,14 +392,15 @@ export const netsh: Command = {
     const match = (r: FirewallRuleSpec) =>
       (name === undefined ||
         name.toLowerCase() === 'all' ||
-        (r.displayName ?? r.name).toLowerCase() === name.toLowerCase()) &&
+        shownName(r, env.locale).toLowerCase() === name.toLowerCase()) &&
       (dir === undefined || r.direction === dir.toLowerCase());
-    if (words[3] !== 'rule')
-      return ['The following command was not found: ' + args.join(' ') + '.'];
+    if (words[3] !== 'rule') return notFound;
     if (verb === 'show') {
       const found = env.host.firewall.rules.filter(match);
       if (found.length === 0) return ['', env.msg.firewallNoMatch, ''];
-      return ['', ...found.flatMap(describeNetsh), 'Ok.', ''];
+      // A blank line between rules; `Ok.` right under the last one (reference §8.6).
+      const blocks = found.map((r) => describeNetsh(r, env.locale));
+      return ['', ...blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b])), env.msg.netshOk, ''];
     }
     if (!name) return ['A specified value is not valid.', 'Usage: ... rule name=<string> ...'];
     if (verb === 'delete') {
@@ -335,7 +408,7 @@ export const netsh: Command = {
       if (found.length === 0) return ['', env.msg.firewallNoMatch, ''];
       env.host.firewall.rules = env.host.firewall.rules.filter((r) => !match(r));
       env.ctx.changed();
-      return ['', env.msg.firewallDeleted(found.length), 'Ok.', ''];
+      return ['', env.msg.firewallDeleted(found.length), env.msg.netshOk, ''];
     }
     if (verb === 'set') {
       const found = env.host.firewall.rules.filter(match);
@@ -346,7 +419,7 @@ export const netsh: Command = {
         if (changes.action) r.action = changes.action.toLowerCase() === 'block' ? 'block' : 'allow';
       }
       env.ctx.changed();
-      return ['', env.msg.firewallUpdated(found.length), 'Ok.', ''];
+      return ['', env.msg.firewallUpdated(found.length), env.msg.netshOk, ''];
     }
     if (verb === 'add') {
       env.host.firewall.rules.push({
@@ -365,8 +438,8 @@ export const netsh: Command = {
         remoteAddress: kv.remoteip ?? 'Any',
       });
       env.ctx.changed();
-      return ['Ok.', ''];
+      return [env.msg.netshOk, ''];
     }
-    return ['The following command was not found: ' + args.join(' ') + '.'];
+    return notFound;
   },
 };

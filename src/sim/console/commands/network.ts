@@ -1,8 +1,7 @@
-/** Network diagnostics: Test-NetConnection, telnet, nslookup, Resolve-DnsName, ping (reference §8.1–§8.4). */
+/** Network diagnostics: Test-NetConnection, telnet, Resolve-DnsName, ping (reference §8.1–§8.4); nslookup is in nslookup.ts. */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
 import { reverseName } from '../../dns/dns';
-import { soaLines } from './soa';
 
 /** Resolve a name (or pass an IP through) the way the host's resolver would. */
 function resolve(env: CommandEnv, name: string): string | null {
@@ -142,119 +141,6 @@ export const telnet: Command = {
     if (opened.conn.closed) return [...opened.conn.greeting, '', env.msg.telnetLost];
     env.enterTelnet(opened.conn, target);
     return [...opened.conn.greeting];
-  },
-};
-
-export const nslookup: Command = {
-  names: ['nslookup', 'nslookup.exe'],
-  shells: ['powershell', 'cmd'],
-  summary: {
-    en: 'Query DNS: A, MX, PTR or TXT records.',
-    ja: 'DNS を照会します (A、MX、PTR、TXT レコード)。',
-  },
-  usage: 'nslookup -type=mx example.net',
-  run(args, env) {
-    let type = 'A';
-    let tcp = false;
-    const names: string[] = [];
-    for (const a of args) {
-      const m = /^[-/](?:type|q|querytype)=(\w+)$/i.exec(a);
-      if (m) type = (m[1] as string).toUpperCase();
-      // `-vc` = "virtual circuit": query over TCP, as IIS SMTP does (KB 263237).
-      else if (/^[-/]vc$/i.test(a)) tcp = true;
-      else names.push(a);
-    }
-    const name = names[0];
-    const resolver = env.ctx.dns.via(env.host.spec.dns);
-    const opts = { tcp };
-    const serverIp = env.host.spec.dns ?? '10.0.0.2';
-    const down = resolver.serverFailure(opts);
-    // nslookup first asks the server for its own name; a server that does not answer is "UnKnown" (§8.3).
-    const server = down === 'timeout' || down === 'refused' ? 'UnKnown' : env.ctx.dnsServerName;
-    const timedOut = ['DNS request timed out.', '    timeout was 2 seconds.'];
-    const head = [
-      ...(down === 'timeout' ? timedOut : []),
-      `${env.msg.nslookupServer}  ${server}`,
-      `Address:  ${serverIp}`,
-      '',
-    ];
-    if (!name) return ['Usage: nslookup [-type=A|MX|PTR|TXT] [-vc] name'];
-    const fail = (kind: string) =>
-      kind === 'timeout'
-        ? [...head, ...timedOut, ...timedOut, `*** Request to ${server} timed-out`]
-        : [
-            ...head,
-            env.msg.nslookupCantFind(
-              server,
-              name,
-              kind === 'servfail'
-                ? 'Server failed'
-                : kind === 'refused'
-                  ? 'No response from server'
-                  : kind === 'nodata'
-                    ? 'No records'
-                    : 'Non-existent domain',
-            ),
-          ];
-    const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(name);
-    if (isIp || type === 'PTR') {
-      const ip = isIp
-        ? name
-        : name
-            .replace(/\.in-addr\.arpa\.?$/i, '')
-            .split('.')
-            .reverse()
-            .join('.');
-      const r = resolver.ptr(ip, opts);
-      if (r.kind !== 'answer') return fail(r.kind);
-      if (type === 'PTR')
-        return [...head, ...r.records.map((p) => `${reverseName(ip).padEnd(30)} name = ${p.host}`)];
-      return [...head, `${env.msg.nslookupName}    ${r.records[0]?.host}`, `Address:  ${ip}`, ''];
-    }
-    if (type === 'MX') {
-      const r = resolver.mx(name, opts);
-      // A name without MX records: nslookup shows the zone's SOA from the authority section.
-      if (r.kind !== 'answer')
-        return r.kind === 'nodata' ? [...head, ...soaLines(env, name)] : fail(r.kind);
-      const glue = r.records.flatMap((mx) => {
-        const a = resolver.a(mx.exchange, opts);
-        return a.kind === 'answer'
-          ? a.records.map((x) => `${mx.exchange.padEnd(15)} internet address = ${x.ip}`)
-          : [];
-      });
-      return [
-        ...head,
-        env.msg.nslookupNonAuth,
-        ...r.records.map(
-          (mx) =>
-            `${name.padEnd(15)} MX preference = ${mx.preference}, mail exchanger = ${mx.exchange}`,
-        ),
-        '',
-        ...glue,
-        ...(glue.length ? [''] : []),
-      ];
-    }
-    if (type === 'TXT') {
-      const r = resolver.txt(name, opts);
-      if (r.kind !== 'answer')
-        return r.kind === 'nodata' ? [...head, ...soaLines(env, name)] : fail(r.kind);
-      return [
-        ...head,
-        env.msg.nslookupNonAuth,
-        ...r.records.flatMap((t) => [`${name}\ttext =`, '', `\t"${t.text}"`]),
-        '',
-      ];
-    }
-    const r = resolver.a(name, opts);
-    if (r.kind !== 'answer') return fail(r.kind);
-    const addrs = r.records.map((x) => x.ip);
-    return [
-      ...head,
-      env.msg.nslookupNonAuth,
-      `${env.msg.nslookupName}    ${name}`,
-      addrs.length > 1 ? `Addresses:  ${addrs.join('\n          ')}` : `Address:  ${addrs[0]}`,
-      '',
-    ];
   },
 };
 

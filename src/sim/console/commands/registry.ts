@@ -1,6 +1,7 @@
 /** Every console command, in the order `help` lists them. */
 import type { Command } from '../command';
 import * as network from './network';
+import { nslookup } from './nslookup';
 import * as firewall from './firewall';
 import * as files from './files';
 import * as services from './services';
@@ -22,7 +23,7 @@ export function allCommands(): Command[] {
   all ??= [
     network.testNetConnection,
     network.telnet,
-    network.nslookup,
+    nslookup,
     network.resolveDnsName,
     network.ping,
     firewall.getNetFirewallRule,
@@ -76,6 +77,7 @@ export function allCommands(): Command[] {
     shell.ipconfig,
     shell.cmd,
     shell.powershell,
+    shell.exit,
   ];
   return all;
 }

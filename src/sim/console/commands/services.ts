@@ -5,6 +5,7 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
+import { psErrorRecord } from '../messages';
 import type { ServiceState } from '../../world/host';
 import { event7036 } from '../../logs/eventLog';
 import {
@@ -94,6 +95,16 @@ const TEXT = {
   },
 };
 
+/** `Get-Service : Cannot find any service with service name 'X'.` with its error record lines. */
+function noService(env: CommandEnv, cmdlet: string, name: string, line: string): string[] {
+  return psErrorRecord(env.msg, {
+    message: `${cmdlet} : ${env.msg.psNoService(name)}`,
+    line,
+    category: `ObjectNotFound: (${name}:String) [${cmdlet}], ServiceCommandException`,
+    id: `NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.${cmdlet.replace('-', '')}Command`,
+  });
+}
+
 function find(env: CommandEnv, name: string | undefined): ServiceState | undefined {
   return name
     ? (env.host.service(name) ??
@@ -111,14 +122,13 @@ export const getService: Command = {
     ja: 'Windows サービスを表示します (SMTPSVC など)。',
   },
   usage: 'Get-Service SMTPSVC',
-  run(args, env) {
+  run(args, env, line) {
     const b = bindPs(args, ['Name', 'DisplayName'], []);
     const name = (b.named.Name as string | undefined) ?? b.positional[0];
     const list = name
       ? [find(env, name)].filter((s): s is ServiceState => !!s)
       : [...env.host.services.values()];
-    if (name && list.length === 0)
-      return [`Get-Service : Cannot find any service with service name '${name}'.`];
+    if (name && list.length === 0) return noService(env, 'Get-Service', name, line);
     return [
       '',
       'Status   Name               DisplayName',
@@ -130,13 +140,12 @@ export const getService: Command = {
 };
 
 function psControl(verb: 'Start' | 'Stop' | 'Restart' | 'Suspend' | 'Resume'): Command['run'] {
-  return (args, env) => {
+  return (args, env, line) => {
     const t = TEXT[env.locale];
     const b = bindPs(args, ['Name', 'DisplayName'], ['Force', 'PassThru']);
     const name = (b.named.Name as string | undefined) ?? b.positional[0];
     const svc = find(env, name);
-    if (!svc)
-      return [`${verb}-Service : Cannot find any service with service name '${name ?? ''}'.`];
+    if (!svc) return noService(env, `${verb}-Service`, name ?? '', line);
     const force = b.named.Force === true;
     const cannotStart = [
       `${verb}-Service : Service '${svc.displayName} (${svc.name})' cannot be started due to the following error: Cannot start service ${svc.name} on computer '.'.`,

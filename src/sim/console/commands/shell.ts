@@ -1,5 +1,6 @@
 /** Shell built-ins: help, cls, hostname, ipconfig, history, cmd / powershell / exit. */
 import type { Command } from '../command';
+import { dotLeader } from '../columns';
 import { allCommands } from './registry';
 
 export const help: Command = {
@@ -63,29 +64,33 @@ export const ipconfig: Command = {
       ];
     const ip = env.host.ips[0] ?? '';
     const gw = ip.split('.').slice(0, 3).join('.') + '.1';
-    const dots = (label: string) => `   ${label} `.padEnd(39, '.').replace(/\.$/, '. ') + ': ';
+    // Labels with dot leaders aligned by console columns (Japanese labels are wider than they are long).
+    const row = (en: string, jaLabel: string, value: string) =>
+      `${dotLeader(ja ? jaLabel : en, env.locale)}${value}`;
     return [
       '',
       ja ? 'Windows IP 構成' : 'Windows IP Configuration',
       '',
       ...(all
         ? [
-            `${dots(ja ? 'ホスト名' : 'Host Name')}${env.host.name}`,
-            `${dots(ja ? 'プライマリ DNS サフィックス' : 'Primary Dns Suffix')}${env.host.fqdn.split('.').slice(1).join('.')}`,
-            '',
+            row('Host Name', 'ホスト名', env.host.name),
+            // Windows' own English label has two spaces before its leader.
+            row(
+              'Primary Dns Suffix ',
+              'プライマリ DNS サフィックス',
+              env.host.fqdn.split('.').slice(1).join('.'),
+            ),
           ]
         : []),
+      '',
       ja ? 'イーサネット アダプター イーサネット:' : 'Ethernet adapter Ethernet:',
       '',
-      `${dots(ja ? 'IPv4 アドレス' : 'IPv4 Address')}${ip}`,
-      `${dots(ja ? 'サブネット マスク' : 'Subnet Mask')}255.255.255.0`,
-      `${dots(ja ? 'デフォルト ゲートウェイ' : 'Default Gateway')}${gw}`,
-      ...(all
-        ? [
-            `${dots(ja ? 'DNS サーバー' : 'DNS Servers')}${env.host.spec.dns ?? ''}`,
-            `${dots('DHCP')}${ja ? 'いいえ' : 'No'}`,
-          ]
-        : []),
+      ...(all ? [row('DHCP Enabled', 'DHCP 有効', ja ? 'いいえ' : 'No')] : []),
+      // /all marks the address as the preferred one.
+      row('IPv4 Address', 'IPv4 アドレス', all ? `${ip}${ja ? '(優先)' : '(Preferred)'}` : ip),
+      row('Subnet Mask', 'サブネット マスク', '255.255.255.0'),
+      row('Default Gateway', 'デフォルト ゲートウェイ', gw),
+      ...(all ? [row('DNS Servers', 'DNS サーバー', env.host.spec.dns ?? '')] : []),
       '',
     ];
   },
@@ -111,7 +116,7 @@ export const cmd: Command = {
   },
   usage: 'cmd',
   run(_args, env) {
-    env.setShell('cmd');
+    env.enterShell('cmd');
     return [
       'Microsoft Windows [Version 10.0.17763.1697]',
       '(c) 2018 Microsoft Corporation. All rights reserved.',
@@ -121,12 +126,30 @@ export const cmd: Command = {
 };
 
 export const powershell: Command = {
-  names: ['powershell', 'powershell.exe', 'exit'],
-  shells: ['cmd'],
-  summary: { en: 'Back to PowerShell.', ja: 'PowerShell に戻ります。' },
+  names: ['powershell', 'powershell.exe'],
+  shells: ['powershell', 'cmd'],
+  summary: {
+    en: 'Start Windows PowerShell inside this shell (exit returns).',
+    ja: 'このシェルの中で Windows PowerShell を起動します (exit で戻ります)。',
+  },
+  usage: 'powershell',
+  run(_args, env) {
+    env.enterShell('powershell');
+    return [];
+  },
+};
+
+export const exit: Command = {
+  names: ['exit'],
+  shells: ['powershell', 'cmd'],
+  summary: {
+    en: 'Leave a shell started from another one (cmd, powershell); the console itself stays open.',
+    ja: '別のシェルから起動したシェル (cmd、powershell) を終了します。コンソール自体は閉じません。',
+  },
   usage: 'exit',
   run(_args, env) {
-    env.setShell('powershell');
+    // The simulator never closes its console window: `exit` in the first shell does nothing.
+    env.exitShell();
     return [];
   },
 };
