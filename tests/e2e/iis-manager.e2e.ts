@@ -143,6 +143,77 @@ test.describe('in English', () => {
     watch.expectClean();
   });
 
+  test('should keep the sheet one size, its tabs and buttons in view on a short window', async ({
+    page,
+  }) => {
+    const watch = watchPage(page);
+    await page.setViewportSize({ width: 1366, height: 600 });
+    await openWorkspace(page);
+    await page.getByRole('treeitem', { name: /\[SMTP Virtual Server #1\]/ }).focus();
+    await page.keyboard.press('Alt+Enter');
+    const sheet = page.getByRole('dialog', { name: '[SMTP Virtual Server #1] Properties' });
+    const tabs = sheet.getByRole('tablist');
+    const ok = sheet.getByRole('button', { name: 'OK' });
+    await expect(ok).toBeInViewport({ ratio: 1 });
+    const where = await tabs.boundingBox();
+    // Access and Delivery are the tallest pages: the sheet must not grow, move or push OK away.
+    for (const name of ['Access', 'Delivery', 'Messages', 'General']) {
+      await sheet.getByRole('tab', { name }).click();
+      expect(await tabs.boundingBox()).toEqual(where);
+      await expect(ok).toBeInViewport({ ratio: 1 });
+    }
+    // A long page scrolls under the tab strip; the strip and the buttons stay.
+    await sheet.getByRole('tab', { name: 'Access' }).click();
+    await sheet.getByRole('button', { name: 'Relay…' }).scrollIntoViewIfNeeded();
+    await expect(tabs).toBeInViewport({ ratio: 1 });
+    await expect(ok).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+    watch.expectClean();
+  });
+
+  test('should keep Apply greyed in a domain’s properties until something changes', async ({
+    page,
+  }) => {
+    const watch = watchPage(page);
+    await openWorkspace(page);
+    await page.getByRole('treeitem', { name: /^Domains/ }).click();
+    await page.getByRole('button', { name: 'New › Domain…' }).click();
+    const wizard = page.getByRole('dialog', { name: 'New SMTP Domain Wizard' });
+    await expect(wizard.getByRole('radio', { name: 'Remote' })).toBeChecked();
+    await wizard.getByRole('textbox', { name: 'Name:' }).fill('partner.example');
+    await wizard.getByRole('button', { name: 'Finish' }).click();
+    await expect(wizard).toBeHidden();
+
+    await page.getByRole('radio', { name: 'partner.example' }).check();
+    await page.getByRole('button', { name: 'Properties…' }).click();
+    const sheet = page.getByRole('dialog', { name: 'partner.example Properties' });
+    const apply = sheet.getByRole('button', { name: 'Apply' });
+    // As in the virtual server's sheet: nothing changed yet, so nothing to apply.
+    await expect(apply).toBeDisabled();
+    const relay = sheet.getByRole('checkbox', {
+      name: 'Allow incoming mail to be relayed to this domain',
+    });
+    await relay.check();
+    await expect(apply).toBeEnabled();
+    await relay.uncheck();
+    await expect(apply).toBeDisabled();
+    await relay.check();
+    await apply.click();
+    await expect(apply).toBeDisabled();
+    await expectNoAxeViolations(page, 'domain properties');
+
+    // Reopened, the sheet shows the saved value and again nothing to apply.
+    await sheet.getByRole('button', { name: 'OK' }).click();
+    await expect(sheet).toBeHidden();
+    await page.getByRole('button', { name: 'Properties…' }).click();
+    await expect(relay).toBeChecked();
+    await expect(apply).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+    watch.expectClean();
+  });
+
   test('should list the firewall rules and the services of the server', async ({ page }) => {
     const watch = watchPage(page);
     await openWorkspace(page);

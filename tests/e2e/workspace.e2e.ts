@@ -3,9 +3,11 @@ import { watchPage } from './helpers';
 
 test.use({ locale: 'en-US' });
 
-async function openFirstWorkspace(page: Page): Promise<void> {
+/** Opens the first scenario of the catalog, or the one whose link matches `name`. */
+async function openFirstWorkspace(page: Page, name?: RegExp): Promise<void> {
   await page.goto('./');
-  await page.locator('main a[href^="#/s/"]').first().click();
+  const links = page.locator('main a[href^="#/s/"]');
+  await (name ? links.filter({ hasText: name }) : links).first().click();
   await page.getByRole('button', { name: /^(Start|Continue)$/ }).click();
   await expect(page.getByRole('textbox', { name: 'Console input' })).toBeVisible();
 }
@@ -120,7 +122,8 @@ test('should complete commands and paths with Tab, and let Tab leave an empty li
   page,
 }) => {
   const watch = watchPage(page);
-  await openFirstWorkspace(page);
+  // A server with the SMTP feature installed, so that C:\inetpub\mailroot exists.
+  await openFirstWorkspace(page, /outbound port 25 blocked/);
   const input = page.getByRole('textbox', { name: 'Console input' });
   await input.fill('Test-Net');
   await input.press('Tab');
