@@ -60,6 +60,24 @@ export class ProgressStore {
     return current.hintsUsed + 1;
   }
 
+  /**
+   * Records an answer to the root-cause question: a wrong choice is remembered (once), a right one
+   * ends the question. Answers after the right one change nothing.
+   */
+  answer(id: string, choice: string, correct: boolean): void {
+    const current = this.get(id);
+    const diagnosis = current.diagnosis ?? { wrongChoices: [], diagnosed: false };
+    if (diagnosis.diagnosed || (!correct && diagnosis.wrongChoices.includes(choice))) return;
+    const status = current.status === 'new' ? 'in-progress' : current.status;
+    this.#put(id, {
+      ...current,
+      status,
+      diagnosis: correct
+        ? { ...diagnosis, diagnosed: true }
+        : { ...diagnosis, wrongChoices: [...diagnosis.wrongChoices, choice] },
+    });
+  }
+
   /** Records the first solve; later solves keep the first time. */
   solve(id: string): void {
     const current = this.get(id);

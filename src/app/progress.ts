@@ -12,6 +12,13 @@ export interface ScenarioProgress {
   hintsUsed: number;
   /** Real time (ms since epoch) of the first solve; null until solved. */
   solvedAt: number | null;
+  /** The root-cause question: the wrong choices tried (ids, in order) and whether it was answered right. Absent until answered once. */
+  diagnosis?: DiagnosisProgress;
+}
+
+export interface DiagnosisProgress {
+  wrongChoices: string[];
+  diagnosed: boolean;
 }
 
 /** Why (part of) the stored progress was ignored. `key` is a scenario id, or null for the whole value. */
@@ -37,10 +44,14 @@ export const PROGRESS_VERSION = 1;
 export const MAX_STORED_CHARS = 512 * 1024;
 export const MAX_ENTRIES = 2000;
 export const MAX_HINTS = 99;
+/** A scenario offers ten root-cause choices at most (scenario schema). */
+export const MAX_CHOICES = 10;
 
 const STATUSES: readonly ScenarioStatus[] = ['new', 'in-progress', 'solved'];
 /** Scenario ids are kebab-case slugs; anything else cannot be ours. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Ids of diagnosis choices (the scenario schema's item ids). */
+const CHOICE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$/;
 
 export const EMPTY_PROGRESS: Readonly<ScenarioProgress> = Object.freeze({
   status: 'new',
@@ -69,11 +80,23 @@ export function validateEntry(value: unknown): ScenarioProgress | null {
     (typeof solvedAt !== 'number' || !Number.isFinite(solvedAt) || solvedAt < 0)
   )
     return null;
-  return {
+  const entry: ScenarioProgress = {
     status: status as ScenarioStatus,
     hintsUsed,
     solvedAt: status === 'solved' ? solvedAt : null,
   };
+  if (value.diagnosis === undefined) return entry;
+  const diagnosis = validateDiagnosis(value.diagnosis);
+  return diagnosis ? { ...entry, diagnosis } : null;
+}
+
+function validateDiagnosis(value: unknown): DiagnosisProgress | null {
+  if (!isPlainObject(value)) return null;
+  const { wrongChoices, diagnosed } = value;
+  if (typeof diagnosed !== 'boolean' || !Array.isArray(wrongChoices)) return null;
+  if (wrongChoices.length > MAX_CHOICES) return null;
+  if (!wrongChoices.every((c) => typeof c === 'string' && CHOICE_PATTERN.test(c))) return null;
+  return { wrongChoices: [...new Set(wrongChoices as string[])], diagnosed };
 }
 
 /** Parses the stored value; never throws. */
@@ -118,7 +141,7 @@ export function parseProgress(raw: string | null): ProgressReadResult {
 export function serializeProgress(entries: ReadonlyMap<string, ScenarioProgress>): string {
   const scenarios: Record<string, ScenarioProgress> = {};
   for (const [id, entry] of entries) {
-    if (entry.status === 'new' && entry.hintsUsed === 0) continue;
+    if (entry.status === 'new' && entry.hintsUsed === 0 && !entry.diagnosis) continue;
     Object.defineProperty(scenarios, id, {
       value: entry,
       enumerable: true,

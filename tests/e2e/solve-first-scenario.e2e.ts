@@ -1,7 +1,8 @@
 /**
  * The learner's journey through the first scenario, as a learner does it: pick the ticket in the
  * catalog, read the briefing, investigate from the server's console (reading what it prints),
- * find the blocking firewall rule, fix it, let the clock run to the next retry, and see "Solved".
+ * find the blocking firewall rule, name the root cause (after one wrong guess), fix it, let the clock
+ * run to the next retry, and see "Solved" with the run's record.
  */
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, watchPage } from './helpers';
@@ -45,6 +46,23 @@ test('should solve "outbound port 25 blocked" from the console', async ({ page }
   await run('Get-NetFirewallRule -Direction Outbound -Action Block');
   await expect(output).toContainText('Block SMTP Outbound (baseline)');
 
+  // Name the root cause: a wrong guess first (it is counted), then the rule; the evidence is listed.
+  const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+  const check = diagnosis.getByRole('button', { name: 'Check my answer' });
+  await expect(check).toBeDisabled();
+  await diagnosis.getByRole('radio', { name: 'example.net has no MX record' }).check();
+  await check.click();
+  await expect(diagnosis).toContainText('“example.net has no MX record” is not the root cause');
+  await diagnosis
+    .getByRole('radio', { name: 'An outbound firewall rule on WEB01 blocks port 25' })
+    .check();
+  await check.click();
+  await expect(diagnosis).toContainText('Right: this is the root cause.');
+  await expect(diagnosis.getByRole('listitem').filter({ hasText: 'Console on WEB01' })).toHaveCount(
+    2,
+  );
+  await expect(diagnosis).toContainText('Block SMTP Outbound (baseline)');
+
   // Fix: disable that rule (not the whole firewall), then prove the port opens.
   await run('Disable-NetFirewallRule -DisplayName "Block SMTP Outbound (baseline)"');
   await run('telnet mx1.example.net 25');
@@ -58,6 +76,9 @@ test('should solve "outbound port 25 blocked" from the console', async ({ page }
   for (let i = 0; i < 20 && !(await solved.isVisible()); i++) await jump.click();
   await expect(solved).toBeVisible();
   await expect(page.getByText('4 of 4 met')).toBeVisible();
+  const record = page.getByRole('list', { name: 'Your run' });
+  await expect(record).toContainText('Root cause: named right after one wrong answer.');
+  await expect(record).toContainText('Hints used: 0 of 3.');
 
   await expectNoAxeViolations(page, 'solved workspace');
   await page.screenshot({ path: testInfo.outputPath('solved-workspace.png'), fullPage: true });

@@ -29,6 +29,23 @@ describe('ProgressStore', () => {
     });
   });
 
+  it('should record wrong diagnoses once each, then the right one, and persist them', () => {
+    const store = memoryStore();
+    const progress = new ProgressStore(store, now);
+    progress.answer('a', 'dns', false);
+    progress.answer('a', 'dns', false);
+    progress.answer('a', 'relay', false);
+    expect(progress.get('a')).toMatchObject({
+      status: 'in-progress',
+      diagnosis: { wrongChoices: ['dns', 'relay'], diagnosed: false },
+    });
+    progress.answer('a', 'firewall', true);
+    progress.answer('a', 'smart-host', false);
+    const expected = { wrongChoices: ['dns', 'relay'], diagnosed: true };
+    expect(progress.get('a').diagnosis).toEqual(expected);
+    expect(new ProgressStore(store).get('a').diagnosis).toEqual(expected);
+  });
+
   it('should count hints up to the number of hints and keep the first solve time', () => {
     const progress = new ProgressStore(memoryStore(), now);
     expect(progress.useHint('a', 3)).toBe(1);

@@ -67,6 +67,32 @@ describe('parseProgress', () => {
     ]);
   });
 
+  it('should keep a valid diagnosis record and refuse a malformed one', () => {
+    const diagnosis = { wrongChoices: ['dns'], diagnosed: true };
+    const result = parseProgress(
+      stored({
+        good: { ...solved, diagnosis },
+        'not-object': { ...solved, diagnosis: 'yes' },
+        'bad-flag': { ...solved, diagnosis: { wrongChoices: [], diagnosed: 1 } },
+        'bad-id': { ...solved, diagnosis: { wrongChoices: ['<b>'], diagnosed: false } },
+        'too-many': {
+          ...solved,
+          diagnosis: {
+            wrongChoices: Array.from({ length: 11 }, (_, i) => `c${i}`),
+            diagnosed: false,
+          },
+        },
+      }),
+    );
+    expect([...result.entries]).toEqual([['good', { ...solved, diagnosis }]]);
+    expect(result.problems.map((p) => p.key)).toEqual([
+      'not-object',
+      'bad-flag',
+      'bad-id',
+      'too-many',
+    ]);
+  });
+
   it('should not let "__proto__" pollute anything', () => {
     const result = parseProgress(
       '{"version":1,"scenarios":{"__proto__":{"status":"solved"},"ok":{"status":"new"}}}',

@@ -1,0 +1,30 @@
+/**
+ * The root-cause question of a scenario (its `diagnosis`): the order its choices are shown in.
+ * A plain function, so it is tested without a page.
+ */
+import type { Scenario } from '../sim';
+
+type Diagnosis = Scenario['diagnosis'];
+export type DiagnosisChoice = Diagnosis['choices'][number];
+
+/** FNV-1a: a small stable hash, enough to spread a few choice ids. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The choices in the order the learner sees them. Authors tend to write the right answer first;
+ * a fixed order per scenario (the same on every visit and for every learner in a workshop, so a
+ * trainer can say "the third one") that does not follow the file's order gives nothing away.
+ */
+export function choiceOrder(
+  scenarioId: string,
+  choices: readonly DiagnosisChoice[],
+): DiagnosisChoice[] {
+  return [...choices].sort(
+    (a, b) =>
+      hash(`${scenarioId}/${a.id}`) - hash(`${scenarioId}/${b.id}`) || a.id.localeCompare(b.id),
+  );
+}
