@@ -21,6 +21,6 @@ export type {
   ScenarioVariant,
 } from './scenario/schema';
 export { createScenarioWorld, evaluateObjectives, type ObjectiveStatus } from './scenario/run';
-export { runSteps, evidenceFound, stepAction } from './scenario/play';
+export { runSteps, evidenceFound, evidenceText, stepAction } from './scenario/play';
 /** The generated checks of a scenario (the app's editor can run them live). The editor's JSON Schema is in './scenario/jsonSchema' (import it lazily). */
 export { scenarioChecks, type ScenarioCheck } from './scenario/selfCheck';

@@ -1,6 +1,6 @@
 /** Running solution steps and checking evidence: shared by tests, the CLI and the app. */
 import type { World } from '../world/world';
-import type { WorldAction } from '../world/types';
+import type { Locale, WorldAction } from '../world/types';
 import type { SolutionStep, Scenario } from './schema';
 import { durationMs } from '../world/traffic';
 
@@ -22,16 +22,23 @@ export function runSteps(world: World, steps: SolutionStep[]): string[] {
   return errors;
 }
 
-/** Does the evidence line appear where the scenario says it does? */
-export function evidenceFound(
-  world: World,
-  ev: Scenario['diagnosis']['evidence'][number],
-): boolean {
+type Evidence = Scenario['diagnosis']['evidence'][number];
+
+/** An evidence line's text as Windows in that language prints it (the learner is shown it too). */
+export function evidenceText(evidence: Evidence, locale: Locale): string {
+  return typeof evidence.contains === 'string' ? evidence.contains : evidence.contains[locale];
+}
+
+/**
+ * Does the evidence line appear where the scenario says it does, in the language the world
+ * speaks (its text for that language)?
+ */
+export function evidenceFound(world: World, ev: Evidence): boolean {
+  const text = evidenceText(ev, world.snapshot().locale);
   if (ev.source === 'console') {
     const out = world.send({ type: 'console.line', host: ev.host, line: ev.command ?? '' });
-    return out.ok && out.output.some((l) => l.includes(ev.contains));
+    return out.ok && out.output.some((l) => l.includes(text));
   }
-  if (ev.source === 'w3c')
-    return world.logFiles(ev.host).some((f) => f.content.includes(ev.contains));
-  return (world.snapshot().events[ev.host] ?? []).some((e) => e.message.includes(ev.contains));
+  if (ev.source === 'w3c') return world.logFiles(ev.host).some((f) => f.content.includes(text));
+  return (world.snapshot().events[ev.host] ?? []).some((e) => e.message.includes(text));
 }

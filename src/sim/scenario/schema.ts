@@ -676,7 +676,14 @@ export const evidenceSchema = z.strictObject({
   host: hostName,
   /** For console evidence (and only there): the command whose output contains the text. */
   command: z.string().min(1).max(2000).optional(),
-  contains: z.string().min(1).max(2000),
+  /**
+   * The text that proves it: one text when both languages of Windows print it alike (log lines,
+   * PowerShell property columns), else `{ ja, en }` as each prints it. The learner is shown it.
+   */
+  contains: z.union([
+    z.string().min(1).max(2000),
+    z.strictObject({ ja: z.string().min(1).max(2000), en: z.string().min(1).max(2000) }),
+  ]),
 });
 
 /** A seeded variant's value: one of a list, or a whole number in a range (both ends included). */

@@ -7,7 +7,7 @@ import type { World } from '../world/world';
 import type { LoadedScenario } from './schema';
 import type { ScenarioLoadResult } from './load';
 import { createScenarioWorld, evaluateObjectives } from './run';
-import { evidenceFound, runSteps } from './play';
+import { evidenceFound, evidenceText, runSteps } from './play';
 import { pickValues } from './variables';
 
 export interface ScenarioCheck {
@@ -86,9 +86,15 @@ export function scenarioChecks(
         : ev.source === 'w3c'
           ? `the W3C log files of ${ev.host}`
           : `the event logs of ${ev.host}`;
+    // Checked in both languages: the learner reads it in either, next to what their console shows.
     checks.push({
-      name: `evidence ${i + 1} appears in ${where}: "${ev.contains}"`,
-      run: () => (evidenceFound(fresh(), ev) ? [] : [`"${ev.contains}" is not in ${where}`]),
+      name: `evidence ${i + 1} appears in ${where}: "${evidenceText(ev, 'en')}"`,
+      run: () =>
+        (['en', 'ja'] as const).flatMap((locale) =>
+          evidenceFound(createScenarioWorld(scenario, { locale }), ev)
+            ? []
+            : [`"${evidenceText(ev, locale)}" is not in ${where} (${locale})`],
+        ),
     });
   });
   checks.push({

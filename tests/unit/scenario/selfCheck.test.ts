@@ -55,7 +55,22 @@ describe('scenarioChecks', () => {
     );
     expect(failures(s)).toEqual({
       'evidence 1 appears in the event logs of WEB01: "no such line"': [
-        '"no such line" is not in the event logs of WEB01',
+        '"no such line" is not in the event logs of WEB01 (en)',
+        '"no such line" is not in the event logs of WEB01 (ja)',
+      ],
+    });
+  });
+
+  it('should check evidence in each language with its own text', () => {
+    const s = load(
+      minimal.replace(
+        "contains: 'did not respond to a connection attempt'",
+        "contains: { ja: 'メッセージ', en: 'did not respond to a connection attempt' }",
+      ),
+    );
+    expect(failures(s)).toEqual({
+      'evidence 1 appears in the event logs of WEB01: "did not respond to a connection attempt"': [
+        '"メッセージ" is not in the event logs of WEB01 (ja)',
       ],
     });
   });
