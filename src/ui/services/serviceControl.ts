@@ -10,7 +10,7 @@ export interface ServiceFailure {
   /** Display name (services.msc and the SCM messages use it). */
   service: string;
   control: ServiceControl;
-  /** The engine's error text (English). */
+  /** The world's error text, in the world's language (`Error 1058: …` / `エラー 1058: …`). */
   error: string;
 }
 
@@ -48,17 +48,28 @@ function pausable(service: ServiceSnapshot | null): boolean {
 }
 
 /**
- * The engine's refusal in the UI language: the Windows message when the error is one the SCM
- * gives, the engine's text as is otherwise.
+ * The world's refusal in the UI language. The world words it in its own language, which follows
+ * the UI's, as services.msc does (`Error 1058: …` / `エラー 1058: …`); a known Win32 code is said
+ * again from the UI texts so that the message follows the language even when it is switched while
+ * the message is shown. Other texts are shown as they are.
  */
 function reason(error: string): string {
-  if (/because it is disabled/.test(error)) return i18n.t('services.error.disabled');
-  if (/dependency service or group failed/.test(error)) return i18n.t('services.error.dependency');
-  if (/dependent services that are running/.test(error)) return i18n.t('services.error.dependents');
-  if (/already running/.test(error)) return i18n.t('services.error.alreadyRunning');
-  if (/has not been started/.test(error)) return i18n.t('services.error.notRunning');
-  if (/control is not valid/.test(error)) return i18n.t('services.error.invalidControl');
-  return error;
+  switch (/^(?:Error|エラー) (\d+):/.exec(error)?.[1]) {
+    case '1051':
+      return i18n.t('services.error.dependents');
+    case '1052':
+      return i18n.t('services.error.invalidControl');
+    case '1056':
+      return i18n.t('services.error.alreadyRunning');
+    case '1058':
+      return i18n.t('services.error.disabled');
+    case '1062':
+      return i18n.t('services.error.notRunning');
+    case '1068':
+      return i18n.t('services.error.dependency');
+    default:
+      return error;
+  }
 }
 
 /** "Windows could not start the … service on WEB01. <reason>" in the UI language. */

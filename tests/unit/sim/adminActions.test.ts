@@ -84,6 +84,62 @@ describe('service actions', () => {
   });
 });
 
+describe('service action refusals in the world language', () => {
+  const control = (w: ReturnType<typeof world>, service: string, c: string) =>
+    w.send({ type: 'service.control', host: 'WEB01', service, control: c as 'start' }).error;
+
+  it('should give the SCM code and message in English', () => {
+    const w = world('en');
+    expect(control(w, 'SMTPSVC', 'start')).toBe(
+      'Error 1056: An instance of the service is already running.',
+    );
+    expect(control(w, 'IISADMIN', 'stop')).toBe(
+      'Error 1051: A stop control has been sent to a service that other running services are dependent on.',
+    );
+    expect(control(w, 'IISADMIN', 'pause')).toBe(
+      'Error 1052: The requested control is not valid for this service.',
+    );
+    control(w, 'SMTPSVC', 'stop');
+    expect(control(w, 'SMTPSVC', 'stop')).toBe('Error 1062: The service has not been started.');
+    w.send({ type: 'service.config', host: 'WEB01', service: 'SMTPSVC', startType: 'Disabled' });
+    expect(control(w, 'SMTPSVC', 'start')).toBe(
+      'Error 1058: The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.',
+    );
+  });
+
+  it('should give them in Japanese on a Japanese server, as services.msc does', () => {
+    const w = world('ja');
+    expect(control(w, 'SMTPSVC', 'start')).toBe(
+      'エラー 1056: サービスのインスタンスは既に実行されています。',
+    );
+    expect(control(w, 'IISADMIN', 'stop')).toBe(
+      'エラー 1051: 停止制御は、他の実行中のサービスが依存しているサービスに送信されました。',
+    );
+    expect(control(w, 'IISADMIN', 'pause')).toBe(
+      'エラー 1052: 要求された制御はこのサービスに対して無効です。',
+    );
+    control(w, 'SMTPSVC', 'stop');
+    expect(control(w, 'SMTPSVC', 'stop')).toBe('エラー 1062: サービスは開始されていません。');
+    // IIS Admin disabled: SMTPSVC, which depends on it, cannot start.
+    control(w, 'IISADMIN', 'stop');
+    w.send({ type: 'service.config', host: 'WEB01', service: 'IISADMIN', startType: 'Disabled' });
+    expect(control(w, 'SMTPSVC', 'start')).toBe(
+      'エラー 1068: 依存関係サービスまたはグループを起動できませんでした。',
+    );
+    expect(control(w, 'IISADMIN', 'start')).toBe(
+      'エラー 1058: サービスを開始できません。サービスが無効であるか、またはサービスに関連付けられた有効なデバイスがありません。',
+    );
+  });
+
+  it('should name a missing service or rule in the world language', () => {
+    const w = world('ja');
+    expect(control(w, 'FOO', 'stop')).toBe("ホスト 'WEB01' にサービス 'FOO' はありません。");
+    expect(
+      w.send({ type: 'firewall.rule.set', host: 'WEB01', name: 'nope', enabled: false }).error,
+    ).toBe("ホスト 'WEB01' に 'nope' という名前のファイアウォール規則はありません。");
+  });
+});
+
 describe('firewall actions', () => {
   it('should disable the blocking rule, which lets the port through', () => {
     const w = world();

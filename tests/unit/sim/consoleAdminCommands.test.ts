@@ -82,7 +82,7 @@ describe('Set-Service', () => {
       'Simple Mail Transfer Protocol (SMTP) サービスの開始の種類は 要求による開始 から 自動的な開始 に変更されました。',
     );
     expect(run(w, 'WEB01', 'Set-Service SMTPSVC -StartupType Sometimes')[0]).toMatch(
-      /^Set-Service : Cannot bind parameter 'StartupType'\. Cannot convert value "Sometimes"/,
+      /^Set-Service : パラメーター 'StartupType' をバインドできません。値 "Sometimes" を型/,
     );
   });
 });
@@ -199,6 +199,12 @@ describe('Get-EventLog and Get-WinEvent', () => {
   it('should say when nothing matches', () => {
     expect(run(world(), 'WEB01', 'Get-EventLog -LogName Application -Source smtpsvc')).toEqual([
       'Get-EventLog : No matches found',
+      'At line:1 char:1',
+      '+ Get-EventLog -LogName Application -Source smtpsvc',
+      '+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
+      '    + CategoryInfo          : ObjectNotFound: (:) [Get-EventLog], ArgumentException',
+      '    + FullyQualifiedErrorId : GetEventLogNoEntriesFound,Microsoft.PowerShell.Commands.GetEventLogCommand',
+      '',
     ]);
   });
 });

@@ -97,14 +97,21 @@ describe('console diagnostics', () => {
       '-------  ------    -----      -----     ------     --  -- -----------',
       '    334      32    14470      24116       5.03   2184   0 inetinfo',
     ]);
-    expect(run(w, 'Get-Process -Id 9999')).toEqual([
+    expect(run(w, 'Get-Process -Id 9999').slice(0, 2)).toEqual([
       'Get-Process : Cannot find a process with the process identifier 9999.',
+      'At line:1 char:1',
     ]);
     expect(run(w, 'Get-PSDrive C')[3]).toBe(
       'C                  21.60         38.40 FileSystem    C:\\                   Users\\Administrator',
     );
     expect(run(w, 'Get-PSDrive Q')).toEqual([
       "Get-PSDrive : Cannot find drive. A drive with the name 'Q' does not exist.",
+      'At line:1 char:1',
+      '+ Get-PSDrive Q',
+      '+ ~~~~~~~~~~~~~',
+      '    + CategoryInfo          : ObjectNotFound: (Q:String) [Get-PSDrive], DriveNotFoundException',
+      '    + FullyQualifiedErrorId : GetLocationNoMatchingDrive,Microsoft.PowerShell.Commands.GetPSDriveCommand',
+      '',
     ]);
   });
 });

@@ -79,6 +79,12 @@ describe('port-in-use: hMailServer holds port 25', () => {
     const w = faulted({ kind: 'port-in-use', host: 'WEB01' });
     expect(run(w, 'Stop-Process -Id 640')).toEqual([
       'Stop-Process : Cannot stop process "lsass (640)" because of the following error: Access is denied',
+      'At line:1 char:1',
+      '+ Stop-Process -Id 640',
+      '+ ~~~~~~~~~~~~~~~~~~~~',
+      '    + CategoryInfo          : CloseError: (System.Diagnostics.Process (lsass):Process) [Stop-Process], ProcessCommandException',
+      '    + FullyQualifiedErrorId : CouldNotStopProcess,Microsoft.PowerShell.Commands.StopProcessCommand',
+      '',
     ]);
     expect(run(w, 'taskkill /PID 3120 /F')).toEqual([
       'SUCCESS: The process with PID 3120 has been terminated.',

@@ -6,6 +6,7 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
+import { psBinding } from '../messages';
 import type { DnsRecord } from '../../scenario/schema';
 import type { HostRuntime } from '../../world/host';
 import { reverseName } from '../../dns/dns';
@@ -66,14 +67,13 @@ function target(
       env,
       cmdlet,
       line,
-      `Failed to get the zone information for ${zone} on server ${serverName}.`,
+      env.locale === 'ja'
+        ? `サーバー ${serverName} 上の ${zone} のゾーン情報を取得できませんでした。`
+        : `Failed to get the zone information for ${zone} on server ${serverName}.`,
       `ObjectNotFound: (${zone}:root/Microsoft/...rverResourceRecord) [${cmdlet}], CimException`,
       `WIN32 ${code}`,
     );
-  if (!zone)
-    return [
-      `${cmdlet} : Cannot process command because of one or more missing mandatory parameters: ZoneName.`,
-    ];
+  if (!zone) return psBinding.missingMandatory(env.msg, cmdlet, line, ['ZoneName'], cmdlet);
   if (!server || server.role !== 'dns') return fail(1722);
   if (!hostedZones(env).includes(zone)) return fail(9601);
   return { server, zone };
@@ -127,9 +127,13 @@ export const getDnsServerResourceRecord: Command = {
   run(args, env, line) {
     const b = bindPs(args, ['ZoneName', 'ComputerName', 'RRType', 'Name'], []);
     if (b.unknown)
-      return [
-        `Get-DnsServerResourceRecord : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
-      ];
+      return psBinding.paramNotFound(
+        env.msg,
+        'Get-DnsServerResourceRecord',
+        line,
+        b.unknown,
+        'Get-DnsServerResourceRecord',
+      );
     const t = target(env, 'Get-DnsServerResourceRecord', line, {
       ...b.named,
       ZoneName: b.named.ZoneName ?? b.positional[0] ?? '',
@@ -153,7 +157,8 @@ export const getDnsServerResourceRecord: Command = {
 function adder(
   cmdlet: string,
   params: string[],
-  build: (named: Record<string, string | true>, zone: string) => DnsRecord | string,
+  /** The record to add, or the mandatory parameters left out. */
+  build: (named: Record<string, string | true>, zone: string) => DnsRecord | { missing: string[] },
 ): Command['run'] {
   return (args, env, line) => {
     const b = bindPs(
@@ -161,14 +166,12 @@ function adder(
       ['ZoneName', 'ComputerName', 'Name', 'TimeToLive', ...params],
       ['PassThru', 'CreatePtr'],
     );
-    if (b.unknown)
-      return [
-        `${cmdlet} : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
-      ];
+    if (b.unknown) return psBinding.paramNotFound(env.msg, cmdlet, line, b.unknown, cmdlet);
     const t = target(env, cmdlet, line, b.named);
     if (Array.isArray(t)) return t;
     const record = build(b.named, t.zone);
-    if (typeof record === 'string') return [`${cmdlet} : ${record}`];
+    if ('missing' in record)
+      return psBinding.missingMandatory(env.msg, cmdlet, line, record.missing, cmdlet);
     const exists = env.ctx.dns.records.some(
       (r) =>
         r.type === record.type &&
@@ -184,7 +187,9 @@ function adder(
         env,
         cmdlet,
         line,
-        `Failed to create resource record ${owner} in ${t.zone} zone on server ${t.server.name}.`,
+        env.locale === 'ja'
+          ? `サーバー ${t.server.name} 上の ${t.zone} ゾーンにリソース レコード ${owner} を作成できませんでした。`
+          : `Failed to create resource record ${owner} in ${t.zone} zone on server ${t.server.name}.`,
         `ResourceExists: (${owner}:root/Microsoft/...rverResourceRecord) [${cmdlet}], CimException`,
         'WIN32 9711',
       );
@@ -207,7 +212,7 @@ export const addDnsServerResourceRecordMX: Command = {
     const exchange = String(n.MailExchange ?? '').replace(/\.$/, '');
     const preference = Number(n.Preference ?? NaN);
     if (!exchange || !Number.isInteger(preference) || preference < 0 || preference > 65535)
-      return 'Cannot process command because of one or more missing mandatory parameters: MailExchange Preference.';
+      return { missing: ['MailExchange', 'Preference'] };
     return {
       type: 'MX',
       name: ownerName(String(n.Name ?? '.'), zone),
@@ -229,8 +234,7 @@ export const addDnsServerResourceRecordA: Command = {
     'Add-DnsServerResourceRecordA -ComputerName DC01 -ZoneName contoso.com -Name relay -IPv4Address 10.0.0.9',
   run: adder('Add-DnsServerResourceRecordA', ['IPv4Address'], (n, zone) => {
     const ip = String(n.IPv4Address ?? '');
-    if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(ip) || !n.Name)
-      return 'Cannot process command because of one or more missing mandatory parameters: Name IPv4Address.';
+    if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(ip) || !n.Name) return { missing: ['Name', 'IPv4Address'] };
     return { type: 'A', name: ownerName(String(n.Name), zone), value: ip, ttl: 3600 };
   }),
 };
@@ -256,7 +260,7 @@ export const addDnsServerResourceRecordPtr: Command = {
       ...host.split('.').reverse(),
     ];
     if (!target || !/^\d{1,3}(\.\d{1,3})*$/.test(host) || octets.length !== 4)
-      return 'Cannot process command because of one or more missing mandatory parameters: Name PtrDomainName.';
+      return { missing: ['Name', 'PtrDomainName'] };
     return { type: 'PTR', name: octets.join('.'), value: target, ttl: 3600 };
   }),
 };

@@ -8,6 +8,7 @@ import { bindPs } from '../args';
 import { wallClock } from '../../clock/time';
 import type { EventLogEntry } from '../../world/types';
 import { cutCols, padEndCols } from '../columns';
+import { cmdletClass, psBinding, psErrorRecord } from '../messages';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -35,20 +36,41 @@ function longTime(env: CommandEnv, ms: number): string {
   return `${w.month}/${w.day}/${w.year} ${h12}:${pad(w.minute)}:${pad(w.second)} ${w.hour < 12 ? 'AM' : 'PM'}`;
 }
 
+/** The cmdlets' own texts, which Japanese Windows localises. */
+const TEXT = {
+  en: {
+    noEntries: 'No matches found',
+    noEvents: 'No events were found that match the specified selection criteria.',
+    noLog: (log: string) => `The event log '${log}' on computer '.' does not exist.`,
+    noWinLog: (log: string) =>
+      `There is not an event log on the localhost computer that matches "${log}".`,
+  },
+  ja: {
+    noEntries: '一致する項目が見つかりません',
+    noEvents: '指定した選択条件に一致するイベントは見つかりませんでした。',
+    noLog: (log: string) => `コンピューター '.' にイベント ログ '${log}' は存在しません。`,
+    noWinLog: (log: string) =>
+      `localhost コンピューターに "${log}" と一致するイベント ログはありません。`,
+  },
+};
+
 interface Selected {
   entries: { e: EventLogEntry; index: number }[];
   list: boolean;
-  error: string | null;
+  /** The error record to print instead. */
+  error: string[] | null;
 }
 
 /** Filter the host's events; `| Format-List` / `| fl` switches to the list view. */
 function select(
   env: CommandEnv,
   args: string[],
-  cmdlet: string,
-  logParam: string,
+  line: string,
+  cmdlet: 'Get-EventLog' | 'Get-WinEvent',
   countParam: string,
 ): Selected {
+  const t = TEXT[env.locale];
+  const logParam = 'LogName';
   const bar = args.indexOf('|');
   const list = bar >= 0 && /^(Format-List|fl)$/i.test(args[bar + 1] ?? '');
   const b = bindPs(
@@ -56,29 +78,33 @@ function select(
     [logParam, 'Source', 'ProviderName', countParam, 'EntryType', 'InstanceId', 'Id'],
     [],
   );
-  if (b.unknown)
-    return {
-      entries: [],
-      list,
-      error: `${cmdlet} : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
-    };
+  // The record shows the command line as typed, up to a `| Format-List`.
+  const own = line.replace(/\s*\|\s*(Format-List|fl)\s*$/i, '');
+  const fail = (error: string[]): Selected => ({ entries: [], list, error });
+  if (b.unknown) return fail(psBinding.paramNotFound(env.msg, cmdlet, own, b.unknown));
   const logName = (b.named[logParam] as string | undefined) ?? b.positional[0];
   const provider = (b.named.Source ?? b.named.ProviderName) as string | undefined;
   if (!logName && !provider)
-    return {
-      entries: [],
-      list,
-      error: `${cmdlet} : Cannot process command because of one or more missing mandatory parameters: LogName.`,
-    };
+    return fail(psBinding.missingMandatory(env.msg, cmdlet, own, ['LogName']));
   const log = logName
     ? (['Application', 'System'] as const).find((l) => l.toLowerCase() === logName.toLowerCase())
     : undefined;
   if (logName && !log)
-    return {
-      entries: [],
-      list,
-      error: `${cmdlet} : The event log '${logName}' on computer '.' does not exist.`,
-    };
+    return fail(
+      cmdlet === 'Get-EventLog'
+        ? psErrorRecord(env.msg, {
+            message: `${cmdlet} : ${t.noLog(logName)}`,
+            line: own,
+            category: `NotSpecified: (:) [${cmdlet}], InvalidOperationException`,
+            id: `System.InvalidOperationException,${cmdletClass(cmdlet)}`,
+          })
+        : psErrorRecord(env.msg, {
+            message: `${cmdlet} : ${t.noWinLog(logName)}`,
+            line: own,
+            category: `ObjectNotFound: (${logName}:String) [${cmdlet}], Exception`,
+            id: `NoMatchingLogsFound,${cmdletClass(cmdlet)}`,
+          }),
+    );
   const all = env.ctx.hosts.get(env.host.name)?.events ?? [];
   const seen = { Application: 0, System: 0 };
   const indexed = all.map((e) => ({ e, index: ++seen[e.log] }));
@@ -94,6 +120,22 @@ function select(
     .filter(({ e }) => Number.isNaN(id) || e.eventId === id)
     .reverse();
   if (Number.isInteger(count) && count > 0) entries = entries.slice(0, count);
+  if (entries.length === 0)
+    return fail(
+      cmdlet === 'Get-EventLog'
+        ? psErrorRecord(env.msg, {
+            message: `${cmdlet} : ${t.noEntries}`,
+            line: own,
+            category: `ObjectNotFound: (:) [${cmdlet}], ArgumentException`,
+            id: `GetEventLogNoEntriesFound,${cmdletClass(cmdlet)}`,
+          })
+        : psErrorRecord(env.msg, {
+            message: `${cmdlet} : ${t.noEvents}`,
+            line: own,
+            category: `ObjectNotFound: (:) [${cmdlet}], Exception`,
+            id: `NoMatchingEventsFound,${cmdletClass(cmdlet)}`,
+          }),
+    );
   return { entries, list, error: null };
 }
 
@@ -105,10 +147,9 @@ export const getEventLog: Command = {
     ja: 'イベント ログを表示します: Get-EventLog Application -Source smtpsvc -Newest 10 (全文は | Format-List)。',
   },
   usage: 'Get-EventLog -LogName Application -Source smtpsvc -Newest 10',
-  run(args, env) {
-    const s = select(env, args, 'Get-EventLog', 'LogName', 'Newest');
-    if (s.error) return [s.error];
-    if (s.entries.length === 0) return ['Get-EventLog : No matches found'];
+  run(args, env, line) {
+    const s = select(env, args, line, 'Get-EventLog', 'Newest');
+    if (s.error) return s.error;
     if (s.list)
       return s.entries
         .flatMap(({ e, index }) => [
@@ -142,11 +183,9 @@ export const getWinEvent: Command = {
     ja: 'イベント ログを表示します: Get-WinEvent -LogName System -MaxEvents 10、または -ProviderName smtpsvc。',
   },
   usage: 'Get-WinEvent -ProviderName smtpsvc -MaxEvents 10',
-  run(args, env) {
-    const s = select(env, args, 'Get-WinEvent', 'LogName', 'MaxEvents');
-    if (s.error) return [s.error];
-    if (s.entries.length === 0)
-      return ['Get-WinEvent : No events were found that match the specified selection criteria.'];
+  run(args, env, line) {
+    const s = select(env, args, line, 'Get-WinEvent', 'MaxEvents');
+    if (s.error) return s.error;
     const level = (e: EventLogEntry) => (env.locale === 'ja' ? LEVEL_JA[e.level] : e.level);
     if (s.list)
       return s.entries

@@ -6,6 +6,7 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
+import { psErrorRecord } from '../messages';
 import { cutCols, padEndCols } from '../columns';
 
 interface Feature {
@@ -134,16 +135,16 @@ export const installWindowsFeature: Command = {
     );
     const name = (b.named.Name as string | undefined) ?? b.positional[0] ?? '';
     const feature = FEATURES.find((f) => f.name.toLowerCase() === name.toLowerCase());
+    const ja = env.locale === 'ja';
     if (!feature)
-      return [
-        `Install-WindowsFeature : ArgumentNotValid: The role, role service, or feature name is not valid: '${name}'. The name was not found.`,
-        env.msg.psAtLine,
-        `+ ${line}`,
-        `+ ${'~'.repeat(Math.max(1, line.length))}`,
-        `    + CategoryInfo          : InvalidArgument: (${name}:String) [Install-WindowsFeature], Exception`,
-        '    + FullyQualifiedErrorId : NameDoesNotExist,Microsoft.Windows.ServerManager.Commands.AddWindowsFeatureCommand',
-        '',
-      ];
+      return psErrorRecord(env.msg, {
+        message: ja
+          ? `Install-WindowsFeature : ArgumentNotValid: 役割、役割サービス、または機能の名前が無効です: '${name}'。名前が見つかりませんでした。`
+          : `Install-WindowsFeature : ArgumentNotValid: The role, role service, or feature name is not valid: '${name}'. The name was not found.`,
+        line,
+        category: `InvalidArgument: (${name}:String) [Install-WindowsFeature], Exception`,
+        id: 'NameDoesNotExist,Microsoft.Windows.ServerManager.Commands.AddWindowsFeatureCommand',
+      });
     const head = [
       '',
       'Success Restart Needed Exit Code      Feature Result',
@@ -159,11 +160,17 @@ export const installWindowsFeature: Command = {
     if (installed(env, feature)) return result('NoChangeNeeded', []);
     // Only an IIS host of the lab can become an SMTP server (the world has no other way to grow one).
     if ((feature.name !== 'SMTP-Server' && feature.name !== 'RSAT-SMTP') || !env.iis)
-      return [
-        'Install-WindowsFeature : The request to add or remove features on the specified server failed.',
-        'Installation of one or more roles, role services, or features failed.',
-        '',
-      ];
+      return ja
+        ? [
+            'Install-WindowsFeature : 指定されたサーバーで機能を追加または削除する要求に失敗しました。',
+            '1 つ以上の役割、役割サービス、または機能をインストールできませんでした。',
+            '',
+          ]
+        : [
+            'Install-WindowsFeature : The request to add or remove features on the specified server failed.',
+            'Installation of one or more roles, role services, or features failed.',
+            '',
+          ];
     if (feature.name === 'RSAT-SMTP') {
       env.iis.managementTools = true;
       env.ctx.changed();

@@ -5,7 +5,8 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
-import { resolvePath } from './files';
+import { psNotFound, resolvePath } from './files';
+import { psBinding, psErrorRecord } from '../messages';
 import { QUEUE_DIR } from '../../queue/queue';
 import type { VirtualFile } from '../../fs/virtualFs';
 import { psDate } from '../../clock/time';
@@ -96,16 +97,10 @@ export function removeFiles(
 function notFound(env: CommandEnv, cmdlet: string, input: string, line: string): string[] {
   const path = resolvePath(env.cwd, input);
   if (env.shell === 'cmd')
-    return [env.locale === 'ja' ? `${path} が見つかりませんでした` : `Could Not Find ${path}`];
-  return [
-    `${cmdlet} : ${env.msg.pathNotFound(path)}`,
-    env.msg.psAtLine,
-    `+ ${line}`,
-    `+ ${'~'.repeat(Math.max(1, line.length))}`,
-    `    + CategoryInfo          : ObjectNotFound: (${path}:String) [${cmdlet}], ItemNotFoundException`,
-    `    + FullyQualifiedErrorId : PathNotFound,Microsoft.PowerShell.Commands.${cmdlet.replace('-', '')}Command`,
-    '',
-  ];
+    return cmdlet === 'Move-Item'
+      ? [env.msg.cmdPathNotFound]
+      : [env.locale === 'ja' ? `${path} が見つかりませんでした` : `Could Not Find ${path}`];
+  return psNotFound(env, cmdlet, path, line);
 }
 
 export const removeItem: Command = {
@@ -127,20 +122,13 @@ export const removeItem: Command = {
     );
     if (targets.length === 0)
       return env.shell === 'cmd'
-        ? ['The syntax of the command is incorrect.']
-        : [
-            'Remove-Item : Cannot process command because of one or more missing mandatory parameters: Path.',
-          ];
+        ? [env.msg.cmdSyntax]
+        : psBinding.missingMandatory(env.msg, 'Remove-Item', line, ['Path']);
     const out: string[] = [];
     for (const t of targets) {
       const files = expandFiles(env, t);
       if (files.length === 0) out.push(...notFound(env, 'Remove-Item', t, line));
-      else if (b.named.WhatIf)
-        out.push(
-          ...files.map(
-            (f) => `What if: Performing the operation "Remove File" on target "${f.path}".`,
-          ),
-        );
+      else if (b.named.WhatIf) out.push(...files.map((f) => env.msg.psWhatIfRemove(f.path)));
       else out.push(...removeFiles(env, files, 'Remove-Item', null).errors);
     }
     return out;
@@ -165,16 +153,14 @@ export const moveItem: Command = {
     const dest = (b.named.Destination as string | undefined) ?? b.positional[b.named.Path ? 0 : 1];
     if (!source || !dest)
       return env.shell === 'cmd'
-        ? ['The syntax of the command is incorrect.']
-        : [
-            'Move-Item : Cannot process command because of one or more missing mandatory parameters: Destination.',
-          ];
+        ? [env.msg.cmdSyntax]
+        : psBinding.missingMandatory(env.msg, 'Move-Item', line, [source ? 'Destination' : 'Path']);
     const files = expandFiles(env, source);
     if (files.length === 0) return notFound(env, 'Move-Item', source, line);
     const destDir = env.host.fs.dirPath(resolvePath(env.cwd, dest));
     if (!destDir) return notFound(env, 'Move-Item', dest, line);
     const { errors, done } = removeFiles(env, files, 'Move-Item', destDir);
-    return env.shell === 'cmd' ? [...errors, `        ${done} file(s) moved.`] : errors;
+    return env.shell === 'cmd' ? [...errors, env.msg.cmdMoved(done)] : errors;
   },
 };
 
@@ -183,15 +169,20 @@ export const mkdir: Command = {
   shells: ['powershell'],
   summary: { en: 'Create a folder.', ja: 'フォルダーを作成します。' },
   usage: 'mkdir C:\\QueueBackup',
-  run(args, env) {
+  run(args, env, line) {
     const b = bindPs(args, ['Path', 'ItemType', 'Name'], ['Force']);
     const target = (b.named.Path as string | undefined) ?? b.positional[0];
-    if (!target) return ['The syntax of the command is incorrect.'];
+    if (!target) return [env.msg.cmdSyntax];
     const path = resolvePath(env.cwd, target);
     if (env.host.fs.isDir(path))
       return env.shell === 'cmd'
-        ? [`A subdirectory or file ${target} already exists.`]
-        : [`mkdir : An item with the specified name ${path} already exists.`];
+        ? [env.msg.cmdExists(target)]
+        : psErrorRecord(env.msg, {
+            message: `${line.split(/\s/, 1)[0]} : ${env.msg.psItemExists(path)}`,
+            line,
+            category: `ResourceExists: (${path}:String) [New-Item], IOException`,
+            id: 'DirectoryExist,Microsoft.PowerShell.Commands.NewItemCommand',
+          });
     env.host.fs.mkdir(path);
     env.ctx.changed();
     if (env.shell === 'cmd') return [];

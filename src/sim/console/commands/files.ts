@@ -1,6 +1,7 @@
 /** dir / Get-ChildItem, type / Get-Content, cd on the host's files (reference §8.7, ja-terms §6.7). */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
+import { cmdletClass, psBinding, psErrorRecord } from '../messages';
 import { dirDate, psDate } from '../../clock/time';
 import { fileSize } from '../../fs/virtualFs';
 
@@ -86,16 +87,18 @@ function psDir(env: CommandEnv, target: string, line: string): string[] {
   ];
 }
 
-function psNotFound(env: CommandEnv, cmdlet: string, path: string, line: string): string[] {
-  return [
-    `${cmdlet} : ${env.msg.pathNotFound(path)}`,
-    env.msg.psAtLine,
-    `+ ${line}`,
-    `+ ${'~'.repeat(Math.max(1, line.length))}`,
-    `    + CategoryInfo          : ObjectNotFound: (${path}:String) [${cmdlet}], ItemNotFoundException`,
-    `    + FullyQualifiedErrorId : PathNotFound,Microsoft.PowerShell.Commands.${cmdlet === 'Get-Content' ? 'GetContentCommand' : 'GetChildItemCommand'}`,
-    '',
-  ];
+/**
+ * `Cannot find path '…' because it does not exist.` with its error record. The message starts with
+ * the name as typed (`cd : …`, `dir : …`), the record names the cmdlet.
+ */
+export function psNotFound(env: CommandEnv, cmdlet: string, path: string, line: string): string[] {
+  const typed = line.split(/\s/, 1)[0] || cmdlet;
+  return psErrorRecord(env.msg, {
+    message: `${typed} : ${env.msg.pathNotFound(path)}`,
+    line,
+    category: `ObjectNotFound: (${path}:String) [${cmdlet}], ItemNotFoundException`,
+    id: `PathNotFound,${cmdletClass(cmdlet)}`,
+  });
 }
 
 export const dir: Command = {
@@ -130,10 +133,8 @@ export const type: Command = {
     const target = (b.named.Path as string | undefined) ?? b.positional[0];
     if (!target)
       return env.shell === 'cmd'
-        ? ['The syntax of the command is incorrect.']
-        : [
-            'Get-Content : Cannot process command because of one or more missing mandatory parameters: Path.',
-          ];
+        ? [env.msg.cmdSyntax]
+        : psBinding.missingMandatory(env.msg, 'Get-Content', line, ['Path']);
     const path = resolvePath(env.cwd, target);
     const file = env.host.fs.readFile(path);
     if (!file)
@@ -161,7 +162,7 @@ export const cd: Command = {
     const found = env.host.fs.dirPath(path) ?? (/^[A-Za-z]:\\$/.test(path) ? path : null);
     if (!found)
       return env.shell === 'cmd'
-        ? ['The system cannot find the path specified.']
+        ? [env.msg.cmdDirNotFound]
         : psNotFound(env, 'Set-Location', path, line);
     env.setCwd(found);
     return [];

@@ -7,6 +7,16 @@ import { bindPs, keyValues } from '../args';
 import { padEndCols } from '../columns';
 import { ruleText, type FirewallRuleSpec } from '../../scenario/schema';
 import type { Locale } from '../../world/types';
+import { psBinding } from '../messages';
+
+const NET_SECURITY = 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.NetSecurity';
+/** `-Enabled` of a rule (True/False; `$true`/`$false` and 1/0 convert too), or null if not one. */
+function ruleEnabled(value: string): boolean | null {
+  const v = value.toLowerCase();
+  if (['true', '$true', '1'].includes(v)) return true;
+  if (['false', '$false', '0'].includes(v)) return false;
+  return null;
+}
 
 const dirWord = (d: 'in' | 'out') => (d === 'in' ? 'Inbound' : 'Outbound');
 
@@ -32,7 +42,9 @@ function like(value: string, pattern: string): boolean {
 function selectRules(
   env: CommandEnv,
   args: string[],
-): { rules: FirewallRuleSpec[]; error: string | null; named: Record<string, string | true> } {
+  cmdlet: string,
+  line: string,
+): { rules: FirewallRuleSpec[]; error: string[] | null; named: Record<string, string | true> } {
   const b = bindPs(
     args,
     ['DisplayName', 'Name', 'Direction', 'Action', 'Enabled', 'DisplayGroup'],
@@ -41,7 +53,7 @@ function selectRules(
   if (b.unknown)
     return {
       rules: [],
-      error: `A parameter cannot be found that matches parameter name '${b.unknown}'.`,
+      error: psBinding.paramNotFound(env.msg, cmdlet, line, b.unknown, cmdlet),
       named: b.named,
     };
   const display = (b.named.DisplayName as string | undefined) ?? b.positional[0];
@@ -114,9 +126,9 @@ export const getNetFirewallRule: Command = {
     ja: 'ファイアウォールの規則を一覧表示します (-DisplayName、-Direction、-Action、-Enabled で絞り込み)。',
   },
   usage: 'Get-NetFirewallRule -Direction Outbound -Action Block',
-  run(args, env) {
-    const { rules, error, named } = selectRules(env, args);
-    if (error) return [`Get-NetFirewallRule : ${error}`];
+  run(args, env, line) {
+    const { rules, error, named } = selectRules(env, args, 'Get-NetFirewallRule', line);
+    if (error) return error;
     if (rules.length === 0)
       return named.DisplayName !== undefined || named.Name !== undefined
         ? noRule(env, 'Get-NetFirewallRule', named)
@@ -127,28 +139,19 @@ export const getNetFirewallRule: Command = {
 
 function changeRules(
   cmdlet: string,
-  change: (
-    r: FirewallRuleSpec,
-    env: CommandEnv,
-    named: Record<string, string | true>,
-  ) => string | null,
+  change: (r: FirewallRuleSpec, env: CommandEnv, named: Record<string, string | true>) => void,
 ): Command['run'] {
-  return (args, env) => {
-    const { rules, error, named } = selectRules(env, args);
-    if (error) return [`${cmdlet} : ${error}`];
+  return (args, env, line) => {
+    const { rules, error, named } = selectRules(env, args, cmdlet, line);
+    if (error) return error;
     if (
       named.DisplayName === undefined &&
       named.Name === undefined &&
       args.every((a) => a.startsWith('-'))
     )
-      return [
-        `${cmdlet} : Cannot process command because of one or more missing mandatory parameters: DisplayName.`,
-      ];
+      return psBinding.missingMandatory(env.msg, cmdlet, line, ['DisplayName'], cmdlet);
     if (rules.length === 0) return noRule(env, cmdlet, named, args[0]);
-    for (const r of rules) {
-      const e = change(r, env, named);
-      if (e) return [`${cmdlet} : ${e}`];
-    }
+    for (const r of rules) change(r, env, named);
     env.ctx.changed();
     return [];
   };
@@ -159,7 +162,9 @@ export const disableNetFirewallRule: Command = {
   shells: ['powershell'],
   summary: { en: 'Disable firewall rules.', ja: 'ファイアウォールの規則を無効にします。' },
   usage: 'Disable-NetFirewallRule -DisplayName "Rule name"',
-  run: changeRules('Disable-NetFirewallRule', (r) => ((r.enabled = false), null)),
+  run: changeRules('Disable-NetFirewallRule', (r) => {
+    r.enabled = false;
+  }),
 };
 
 export const enableNetFirewallRule: Command = {
@@ -167,7 +172,9 @@ export const enableNetFirewallRule: Command = {
   shells: ['powershell'],
   summary: { en: 'Enable firewall rules.', ja: 'ファイアウォールの規則を有効にします。' },
   usage: 'Enable-NetFirewallRule -DisplayName "Rule name"',
-  run: changeRules('Enable-NetFirewallRule', (r) => ((r.enabled = true), null)),
+  run: changeRules('Enable-NetFirewallRule', (r) => {
+    r.enabled = true;
+  }),
 };
 
 export const removeNetFirewallRule: Command = {
@@ -177,7 +184,6 @@ export const removeNetFirewallRule: Command = {
   usage: 'Remove-NetFirewallRule -DisplayName "Rule name"',
   run: changeRules('Remove-NetFirewallRule', (r, env) => {
     env.host.firewall.rules = env.host.firewall.rules.filter((x) => x !== r);
-    return null;
   }),
 };
 
@@ -189,27 +195,52 @@ export const setNetFirewallRule: Command = {
     ja: 'ファイアウォールの規則を変更します (-Enabled True|False、-Action Allow|Block)。',
   },
   usage: 'Set-NetFirewallRule -DisplayName "Rule name" -Enabled False',
-  run(args, env) {
+  run(args, env, line) {
+    const cmdlet = 'Set-NetFirewallRule';
     const b = bindPs(args, ['DisplayName', 'Name', 'Enabled', 'Action', 'NewDisplayName'], []);
+    if (b.unknown) return psBinding.paramNotFound(env.msg, cmdlet, line, b.unknown, cmdlet);
+    // The binder converts -Enabled and -Action before any rule is looked up.
+    const enabledText = b.named.Enabled === undefined ? undefined : String(b.named.Enabled);
+    const enabled = enabledText === undefined ? undefined : ruleEnabled(enabledText);
+    if (enabledText !== undefined && enabled === null)
+      return psBinding.cannotConvertEnum(
+        env.msg,
+        cmdlet,
+        line,
+        {
+          param: 'Enabled',
+          value: enabledText,
+          type: `${NET_SECURITY}.Enabled`,
+          names: ['True', 'False'],
+        },
+        cmdlet,
+      );
+    const actionText = b.named.Action === undefined ? undefined : String(b.named.Action);
+    const action = (['allow', 'block'] as const).find((a) => a === actionText?.toLowerCase());
+    if (actionText !== undefined && !action)
+      return psBinding.cannotConvertEnum(
+        env.msg,
+        cmdlet,
+        line,
+        {
+          param: 'Action',
+          value: actionText,
+          type: `${NET_SECURITY}.Action`,
+          names: ['NotConfigured', 'Allow', 'Block'],
+        },
+        cmdlet,
+      );
     const selector = [
       ...(b.named.DisplayName ? ['-DisplayName', String(b.named.DisplayName)] : []),
       ...(b.named.Name ? ['-Name', String(b.named.Name)] : []),
+      ...(b.positional[0] !== undefined && !b.named.DisplayName && !b.named.Name
+        ? [b.positional[0]]
+        : []),
     ];
-    return changeRules('Set-NetFirewallRule', (r) => {
-      if (b.named.Enabled !== undefined) {
-        const v = String(b.named.Enabled).toLowerCase();
-        if (v !== 'true' && v !== 'false')
-          return `Cannot bind parameter 'Enabled'. Specify True or False.`;
-        r.enabled = v === 'true';
-      }
-      if (b.named.Action !== undefined) {
-        const v = String(b.named.Action).toLowerCase();
-        if (v !== 'allow' && v !== 'block')
-          return `Cannot bind parameter 'Action'. Specify Allow or Block.`;
-        r.action = v;
-      }
-      return null;
-    })(selector, env, '');
+    return changeRules(cmdlet, (r) => {
+      if (typeof enabled === 'boolean') r.enabled = enabled;
+      if (action) r.action = action;
+    })(selector, env, line);
   },
 };
 
@@ -219,7 +250,7 @@ export const newNetFirewallRule: Command = {
   summary: { en: 'Create a firewall rule.', ja: 'ファイアウォールの規則を作成します。' },
   usage:
     'New-NetFirewallRule -DisplayName "SMTP-In" -Direction Inbound -Protocol TCP -LocalPort 25 -Action Allow',
-  run(args, env) {
+  run(args, env, line) {
     const b = bindPs(
       args,
       [
@@ -235,14 +266,22 @@ export const newNetFirewallRule: Command = {
       [],
     );
     if (b.unknown)
-      return [
-        `New-NetFirewallRule : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
-      ];
+      return psBinding.paramNotFound(
+        env.msg,
+        'New-NetFirewallRule',
+        line,
+        b.unknown,
+        'New-NetFirewallRule',
+      );
     const display = String(b.named.DisplayName ?? '');
     if (!display)
-      return [
-        'New-NetFirewallRule : Cannot process command because of one or more missing mandatory parameters: DisplayName.',
-      ];
+      return psBinding.missingMandatory(
+        env.msg,
+        'New-NetFirewallRule',
+        line,
+        ['DisplayName'],
+        'New-NetFirewallRule',
+      );
     const rule: FirewallRuleSpec = {
       name: String(
         b.named.Name ??
@@ -277,12 +316,28 @@ export const setNetFirewallProfile: Command = {
     ja: 'プロファイルのファイアウォールを有効または無効にします。',
   },
   usage: 'Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled True',
-  run(args, env) {
-    const b = bindPs(args, ['Profile', 'Enabled', 'All'], []);
-    const v = String(b.named.Enabled ?? '').toLowerCase();
-    if (v !== 'true' && v !== 'false')
-      return ['Set-NetFirewallProfile : Specify -Enabled True or False.'];
-    env.host.firewall.enabled = v === 'true';
+  run(args, env, line) {
+    const cmdlet = 'Set-NetFirewallProfile';
+    const b = bindPs(args, ['Profile', 'Enabled', 'Name'], ['All']);
+    if (b.unknown) return psBinding.paramNotFound(env.msg, cmdlet, line, b.unknown, cmdlet);
+    // Without -Enabled the profiles keep their state; NotConfigured leaves it to the default (on).
+    if (b.named.Enabled === undefined) return [];
+    const text = String(b.named.Enabled);
+    const enabled = /^notconfigured$|^2$/i.test(text) ? true : ruleEnabled(text);
+    if (enabled === null)
+      return psBinding.cannotConvertEnum(
+        env.msg,
+        cmdlet,
+        line,
+        {
+          param: 'Enabled',
+          value: text,
+          type: `${NET_SECURITY}.GpoBoolean`,
+          names: ['False', 'True', 'NotConfigured'],
+        },
+        cmdlet,
+      );
+    env.host.firewall.enabled = enabled;
     env.ctx.changed();
     return [];
   },
@@ -313,6 +368,8 @@ const NETSH = {
     any: 'Any',
     allow: 'Allow',
     block: 'Block',
+    invalid: 'A specified value is not valid.',
+    usage: (verb: string) => `Usage: ${verb} rule name=<string> ...`,
   },
   ja: {
     labels: [
@@ -337,6 +394,8 @@ const NETSH = {
     any: '任意',
     allow: '許可',
     block: 'ブロック',
+    invalid: '指定された値は無効です。',
+    usage: (verb: string) => `使用法: ${verb} rule name=<文字列> ...`,
   },
 };
 
@@ -374,6 +433,7 @@ export const netsh: Command = {
   },
   usage: 'netsh advfirewall firewall show rule name=all dir=out',
   run(args, env) {
+    const t = NETSH[env.locale];
     const words = args.map((a) => a.toLowerCase());
     const notFound = [env.msg.netshNotFound(args.join(' '))];
     if (words[0] !== 'advfirewall') return notFound;
@@ -402,7 +462,7 @@ export const netsh: Command = {
       const blocks = found.map((r) => describeNetsh(r, env.locale));
       return ['', ...blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b])), env.msg.netshOk, ''];
     }
-    if (!name) return ['A specified value is not valid.', 'Usage: ... rule name=<string> ...'];
+    if (!name) return ['', t.invalid, '', t.usage(verb ?? '')];
     if (verb === 'delete') {
       const found = env.host.firewall.rules.filter(match);
       if (found.length === 0) return ['', env.msg.firewallNoMatch, ''];

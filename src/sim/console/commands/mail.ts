@@ -5,9 +5,13 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
+import { psBinding } from '../messages';
 import { runClientDialogue } from '../../smtp/client';
 import { rfc5322Date } from '../../clock/time';
 import { connectionClosedText, smtpExceptionText } from '../../smtp/systemNetMail';
+
+/** Send-MailMessage's class is named without the usual `Command` suffix. */
+const SEND_CLASS = 'Microsoft.PowerShell.Commands.SendMailMessage';
 
 function psError(env: CommandEnv, line: string, message: string, exception: string): string[] {
   return [
@@ -16,7 +20,7 @@ function psError(env: CommandEnv, line: string, message: string, exception: stri
     `+ ${line}`,
     `+ ${'~'.repeat(Math.max(1, line.length))}`,
     `    + CategoryInfo          : InvalidOperation: (System.Net.Mail.SmtpClient:SmtpClient) [Send-MailMessage], ${exception}`,
-    '    + FullyQualifiedErrorId : SmtpException,Microsoft.PowerShell.Commands.SendMailMessage',
+    `    + FullyQualifiedErrorId : SmtpException,${SEND_CLASS}`,
     '',
   ];
 }
@@ -37,9 +41,7 @@ export const sendMailMessage: Command = {
       ['UseSsl', 'BodyAsHtml'],
     );
     if (b.unknown)
-      return [
-        `Send-MailMessage : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
-      ];
+      return psBinding.paramNotFound(env.msg, 'Send-MailMessage', line, b.unknown, SEND_CLASS);
     const to = String(b.named.To ?? b.positional[0] ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -47,9 +49,13 @@ export const sendMailMessage: Command = {
     const from = String(b.named.From ?? '');
     const subject = String(b.named.Subject ?? b.positional[1] ?? '');
     if (!from || to.length === 0)
-      return [
-        `Send-MailMessage : Cannot process command because of one or more missing mandatory parameters: ${!from ? 'From' : 'To'}.`,
-      ];
+      return psBinding.missingMandatory(
+        env.msg,
+        'Send-MailMessage',
+        line,
+        [...(from ? [] : ['From']), ...(to.length > 0 ? [] : ['To'])],
+        SEND_CLASS,
+      );
     const ja = env.locale === 'ja';
     const server = String(b.named.SmtpServer ?? 'localhost');
     const port = Number(b.named.Port ?? 25);

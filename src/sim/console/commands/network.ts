@@ -1,6 +1,7 @@
 /** Network diagnostics: Test-NetConnection, telnet, Resolve-DnsName, ping (reference §8.1–§8.4); nslookup is in nslookup.ts. */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
+import { psBinding } from '../messages';
 import { reverseName } from '../../dns/dns';
 
 /** Resolve a name (or pass an IP through) the way the host's resolver would. */
@@ -19,6 +20,7 @@ function interfaceAlias(env: CommandEnv, ip = ''): string {
 }
 
 const pad = (label: string, width: number) => label.padEnd(width);
+const RESOLVE_CLASS = 'Microsoft.DnsClient.Commands.ResolveDnsName';
 
 export const testNetConnection: Command = {
   names: ['Test-NetConnection', 'tnc'],
@@ -127,7 +129,10 @@ export const telnet: Command = {
   usage: 'telnet mx1.example.net 25',
   run(args, env) {
     const [target, portText] = args;
-    if (!target) return ['Usage: telnet [host [port]]'];
+    if (!target)
+      return [
+        env.locale === 'ja' ? '使用法: telnet [ホスト [ポート]]' : 'Usage: telnet [host [port]]',
+      ];
     const port = portText ? Number(portText) : 23;
     const ip = resolve(env, target);
     if (ip === null) return [env.msg.telnetConnecting(target), env.msg.telnetFailed(port)];
@@ -157,9 +162,7 @@ export const resolveDnsName: Command = {
     const name = (b.named.Name as string | undefined) ?? b.positional[0];
     const type = String(b.named.Type ?? b.positional[1] ?? 'A').toUpperCase();
     if (!name)
-      return [
-        'Resolve-DnsName : Cannot process command because of one or more missing mandatory parameters: Name.',
-      ];
+      return psBinding.missingMandatory(env.msg, 'Resolve-DnsName', line, ['Name'], RESOLVE_CLASS);
     const resolver = env.ctx.dns.via(env.host.spec.dns);
     const opts = { tcp: b.named.TcpOnly === true };
     // The Win32 error behind each failure (reference §8.4): name error, server failure, timeout.
@@ -192,7 +195,7 @@ export const resolveDnsName: Command = {
         `+ ${line}`,
         `+ ${'~'.repeat(line.length)}`,
         `    + CategoryInfo          : ${category}: (${n}:String) [Resolve-DnsName], Win32Exception`,
-        `    + FullyQualifiedErrorId : ${id},Microsoft.DnsClient.Commands.ResolveDnsName`,
+        `    + FullyQualifiedErrorId : ${id},${RESOLVE_CLASS}`,
         '',
       ];
     };
@@ -266,7 +269,8 @@ export const ping: Command = {
   usage: 'ping mx1.example.net',
   run(args, env) {
     const target = args.find((a) => !a.startsWith('-') && !a.startsWith('/'));
-    if (!target) return ['Usage: ping target_name'];
+    if (!target)
+      return [env.locale === 'ja' ? '使い方: ping 対象の名前' : 'Usage: ping target_name'];
     const ip = resolve(env, target);
     const ja = env.locale === 'ja';
     if (ip === null)

@@ -7,6 +7,7 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
+import { cmdletClass, psBinding, psErrorRecord } from '../messages';
 import { programByService } from '../../world/programs';
 import type { ServiceState } from '../../world/host';
 
@@ -138,6 +139,29 @@ export const tasklist: Command = {
 
 const psName = (p: Proc) => p.image.replace(/\.exe$/i, '');
 
+/** Get-Process / Stop-Process: no process with that Id or name, with its error record. */
+function noProcess(
+  env: CommandEnv,
+  cmdlet: string,
+  line: string,
+  by: { id: string } | { name: string },
+): string[] {
+  const ja = env.locale === 'ja';
+  if ('id' in by)
+    return psErrorRecord(env.msg, {
+      message: `${cmdlet} : ${ja ? `プロセス識別子 ${by.id} のプロセスが見つかりません。` : `Cannot find a process with the process identifier ${by.id}.`}`,
+      line,
+      category: `ObjectNotFound: (${by.id}:Int32) [${cmdlet}], ProcessCommandException`,
+      id: `NoProcessFoundForGivenId,${cmdletClass(cmdlet)}`,
+    });
+  return psErrorRecord(env.msg, {
+    message: `${cmdlet} : ${ja ? `名前 "${by.name}" のプロセスが見つかりません。プロセス名を確認し、コマンドレットを再度呼び出してください。` : `Cannot find a process with the name "${by.name}". Verify the process name and call the cmdlet again.`}`,
+    line,
+    category: `ObjectNotFound: (${by.name}:String) [${cmdlet}], ProcessCommandException`,
+    id: `NoProcessFoundForGivenName,${cmdletClass(cmdlet)}`,
+  });
+}
+
 export const getProcess: Command = {
   names: ['Get-Process', 'gps', 'ps'],
   shells: ['powershell'],
@@ -146,29 +170,22 @@ export const getProcess: Command = {
     ja: 'プロセスを表示します (-Id 3120、-Name hMailServer)。',
   },
   usage: 'Get-Process -Id 3120',
-  run(args, env) {
+  run(args, env, line) {
     const b = bindPs(args, ['Name', 'Id'], ['IncludeUserName']);
-    if (b.unknown)
-      return [
-        `Get-Process : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
-      ];
+    if (b.unknown) return psBinding.paramNotFound(env.msg, 'Get-Process', line, b.unknown);
     const all = processes(env);
     let list = all;
     if (b.named.Id !== undefined) {
       const id = Number(b.named.Id);
       list = all.filter((p) => p.pid === id);
-      if (list.length === 0)
-        return [`Get-Process : Cannot find a process with the process identifier ${b.named.Id}.`];
+      if (list.length === 0) return noProcess(env, 'Get-Process', line, { id: String(b.named.Id) });
     } else {
       const name = (b.named.Name as string | undefined) ?? b.positional[0];
       if (name) {
         list = all.filter(
           (p) => psName(p).toLowerCase() === name.toLowerCase().replace(/\.exe$/, ''),
         );
-        if (list.length === 0)
-          return [
-            `Get-Process : Cannot find a process with the name "${name}". Verify the process name and call the cmdlet again.`,
-          ];
+        if (list.length === 0) return noProcess(env, 'Get-Process', line, { name });
       }
     }
     return [
@@ -214,25 +231,37 @@ export const stopProcess: Command = {
     ja: 'プロセスを終了します (-Id 3120 または -Name hMailServer)。',
   },
   usage: 'Stop-Process -Id 3120 -Force',
-  run(args, env) {
+  run(args, env, line) {
     const b = bindPs(args, ['Id', 'Name'], ['Force', 'PassThru']);
+    if (b.unknown) return psBinding.paramNotFound(env.msg, 'Stop-Process', line, b.unknown);
     const all = processes(env);
     const id = b.named.Id ?? (b.named.Name === undefined ? b.positional[0] : undefined);
     const targets =
       id !== undefined
         ? all.filter((p) => p.pid === Number(id))
         : all.filter((p) => psName(p).toLowerCase() === String(b.named.Name).toLowerCase());
+    if (id === undefined && b.named.Name === undefined)
+      return psBinding.missingMandatory(env.msg, 'Stop-Process', line, ['Id']);
     if (targets.length === 0)
-      return id !== undefined
-        ? [`Stop-Process : Cannot find a process with the process identifier ${id}.`]
-        : [
-            `Stop-Process : Cannot find a process with the name "${String(b.named.Name)}". Verify the process name and call the cmdlet again.`,
-          ];
+      return noProcess(
+        env,
+        'Stop-Process',
+        line,
+        id !== undefined ? { id: String(id) } : { name: String(b.named.Name) },
+      );
     const out: string[] = [];
     for (const p of targets)
       if (kill(env, p))
         out.push(
-          `Stop-Process : Cannot stop process "${psName(p)} (${p.pid})" because of the following error: Access is denied`,
+          ...psErrorRecord(env.msg, {
+            message:
+              env.locale === 'ja'
+                ? `Stop-Process : 次のエラーのため、プロセス "${psName(p)} (${p.pid})" を停止できません: アクセスが拒否されました。`
+                : `Stop-Process : Cannot stop process "${psName(p)} (${p.pid})" because of the following error: Access is denied`,
+            line,
+            category: `CloseError: (System.Diagnostics.Process (${psName(p)}):Process) [Stop-Process], ProcessCommandException`,
+            id: 'CouldNotStopProcess,Microsoft.PowerShell.Commands.StopProcessCommand',
+          }),
         );
     return out;
   },

@@ -6,7 +6,8 @@
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
 import { expandFiles, removeFiles } from './fileOps';
-import { resolvePath } from './files';
+import { psNotFound, resolvePath } from './files';
+import { cmdletClass, psBinding, psErrorRecord } from '../messages';
 import type { VirtualFile } from '../../fs/virtualFs';
 
 interface Match {
@@ -67,24 +68,18 @@ export const selectString: Command = {
       ['Pattern', 'Path'],
       ['SimpleMatch', 'List', 'CaseSensitive', 'NotMatch'],
     );
-    if (b.unknown)
-      return [
-        `Select-String : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
-      ];
+    const cmdlet = 'Select-String';
+    const typed = bar < 0 ? line : line.slice(0, line.lastIndexOf('|')).trim();
+    if (b.unknown) return psBinding.paramNotFound(env.msg, cmdlet, typed, b.unknown);
     const pattern = (b.named.Pattern as string | undefined) ?? b.positional[0];
     const path = (b.named.Path as string | undefined) ?? b.positional[b.named.Pattern ? 0 : 1];
     if (!pattern || !path)
-      return [
-        'Select-String : Cannot process command because of one or more missing mandatory parameters: Pattern Path.',
-      ];
+      return psBinding.missingMandatory(env.msg, cmdlet, typed, [
+        ...(pattern ? [] : ['Pattern']),
+        ...(path ? [] : ['Path']),
+      ]);
     const files = expandFiles(env, path);
-    if (files.length === 0)
-      return [
-        `Select-String : ${env.msg.pathNotFound(resolvePath(env.cwd, path))}`,
-        env.msg.psAtLine,
-        `+ ${line}`,
-        '',
-      ];
+    if (files.length === 0) return psNotFound(env, cmdlet, resolvePath(env.cwd, path), typed);
     let re: RegExp;
     try {
       re = new RegExp(
@@ -92,7 +87,16 @@ export const selectString: Command = {
         b.named.CaseSensitive ? '' : 'i',
       );
     } catch {
-      return [`Select-String : The string ${pattern} is not a valid regular expression.`];
+      return psErrorRecord(env.msg, {
+        message: `${cmdlet} : ${
+          env.locale === 'ja'
+            ? `文字列 ${pattern} は有効な正規表現ではありません。`
+            : `The string ${pattern} is not a valid regular expression.`
+        }`,
+        line: typed,
+        category: `InvalidArgument: (:) [${cmdlet}], ArgumentException`,
+        id: `InvalidRegex,${cmdletClass(cmdlet)}`,
+      });
     }
     const matches = search(files, (l) => re.test(l) !== !!b.named.NotMatch, !!b.named.List);
     if (bar >= 0) {
@@ -123,10 +127,13 @@ export const findstr: Command = {
     const rest = args.filter((a) => !/^\/[a-z]$/i.test(a) && !/^\/c:/i.test(a));
     const words =
       literal !== undefined ? [literal] : (rest.shift() ?? '').split(' ').filter(Boolean);
-    if (words.length === 0 || rest.length === 0) return ['FINDSTR: Bad command line'];
+    const ja = env.locale === 'ja';
+    if (words.length === 0 || rest.length === 0)
+      return [ja ? 'FINDSTR: コマンド ラインが正しくありません' : 'FINDSTR: Bad command line'];
     const ci = flags.includes('i');
     const files = rest.flatMap((p) => expandFiles(env, p));
-    if (files.length === 0) return rest.map((p) => `FINDSTR: Cannot open ${p}`);
+    if (files.length === 0)
+      return rest.map((p) => (ja ? `FINDSTR: ${p} を開けません。` : `FINDSTR: Cannot open ${p}`));
     const test = (l: string) =>
       words.some((w) => (ci ? l.toLowerCase().includes(w.toLowerCase()) : l.includes(w)));
     const matches = search(files, test, flags.includes('m'));

@@ -5,7 +5,7 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
-import { psErrorRecord } from '../messages';
+import { cmdletClass, psBinding, psErrorRecord } from '../messages';
 import type { ServiceState } from '../../world/host';
 import { event7036 } from '../../logs/eventLog';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../world/smtpService';
 
 /** Apply an SCM control; services outside the IIS family just change state. */
-function control(
+export function control(
   env: CommandEnv,
   svc: ServiceState,
   action: ServiceAction,
@@ -69,6 +69,15 @@ const TEXT = {
     invalidControl: 'The requested pause, continue, or stop is not valid for this service.',
     paused: (name: string) => `The ${name} service was paused successfully.`,
     continued: (name: string) => `The ${name} service was continued successfully.`,
+    cannotStart: (svc: ServiceState) =>
+      `Service '${svc.displayName} (${svc.name})' cannot be started due to the following error: Cannot start service ${svc.name} on computer '.'.`,
+    netSyntax: 'The syntax of this command is:',
+    scDescription: [
+      'DESCRIPTION:',
+      '        SC is a command line program used for communicating with the',
+      '        Service Control Manager and services.',
+    ],
+    scNoService: 'The specified service does not exist as an installed service.',
   },
   ja: {
     hasDependents: (svc: ServiceState) =>
@@ -88,10 +97,19 @@ const TEXT = {
     ],
     confirm: 'この操作を続行しますか? (Y/N) [N]: ',
     systemError: (n: number) => `システム エラー ${n} が発生しました。`,
-    dependencyFailed: '依存関係サービスまたはグループを開始できませんでした。',
+    dependencyFailed: '依存関係サービスまたはグループを起動できませんでした。',
     invalidControl: '要求された一時停止、続行、または停止は、このサービスに対して無効です。',
     paused: (name: string) => `${name} サービスは正常に一時停止されました。`,
     continued: (name: string) => `${name} サービスは正常に再開されました。`,
+    cannotStart: (svc: ServiceState) =>
+      `次のエラーのため、サービス '${svc.displayName} (${svc.name})' を開始できません: コンピューター '.' でサービス ${svc.name} を開始できません。`,
+    netSyntax: 'このコマンドの構文は次のとおりです:',
+    scDescription: [
+      '説明:',
+      '        SC は、サービス コントロール マネージャーおよびサービスとの通信に使用する',
+      '        コマンド ライン プログラムです。',
+    ],
+    scNoService: '指定されたサービスはインストールされたサービスとして存在しません。',
   },
 };
 
@@ -102,6 +120,24 @@ function noService(env: CommandEnv, cmdlet: string, name: string, line: string):
     line,
     category: `ObjectNotFound: (${name}:String) [${cmdlet}], ServiceCommandException`,
     id: `NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.${cmdlet.replace('-', '')}Command`,
+  });
+}
+
+/**
+ * `Start-Service : Service 'X (Y)' cannot be started due to the following error: …` with its
+ * error record (Start-Service, Restart-Service, Set-Service -Status Running on a disabled service).
+ */
+export function cannotStart(
+  env: CommandEnv,
+  cmdlet: string,
+  svc: ServiceState,
+  line: string,
+): string[] {
+  return psErrorRecord(env.msg, {
+    message: `${cmdlet} : ${TEXT[env.locale].cannotStart(svc)}`,
+    line,
+    category: `OpenError: (System.ServiceProcess.ServiceController:ServiceController) [${cmdlet}], ServiceCommandException`,
+    id: `CouldNotStartService,${cmdletClass(cmdlet)}`,
   });
 }
 
@@ -124,11 +160,13 @@ export const getService: Command = {
   usage: 'Get-Service SMTPSVC',
   run(args, env, line) {
     const b = bindPs(args, ['Name', 'DisplayName'], []);
-    const name = (b.named.Name as string | undefined) ?? b.positional[0];
-    const list = name
-      ? [find(env, name)].filter((s): s is ServiceState => !!s)
+    if (b.unknown) return psBinding.paramNotFound(env.msg, 'Get-Service', line, b.unknown);
+    const name = (b.named.Name ?? b.named.DisplayName) as string | undefined;
+    const wanted = name ?? b.positional[0];
+    const list = wanted
+      ? [find(env, wanted)].filter((s): s is ServiceState => !!s)
       : [...env.host.services.values()];
-    if (name && list.length === 0) return noService(env, 'Get-Service', name, line);
+    if (wanted && list.length === 0) return noService(env, 'Get-Service', wanted, line);
     return [
       '',
       'Status   Name               DisplayName',
@@ -142,14 +180,14 @@ export const getService: Command = {
 function psControl(verb: 'Start' | 'Stop' | 'Restart' | 'Suspend' | 'Resume'): Command['run'] {
   return (args, env, line) => {
     const t = TEXT[env.locale];
+    const cmdlet = `${verb}-Service`;
     const b = bindPs(args, ['Name', 'DisplayName'], ['Force', 'PassThru']);
-    const name = (b.named.Name as string | undefined) ?? b.positional[0];
+    if (b.unknown) return psBinding.paramNotFound(env.msg, cmdlet, line, b.unknown);
+    const name = ((b.named.Name ?? b.named.DisplayName) as string | undefined) ?? b.positional[0];
+    if (!name) return psBinding.missingMandatory(env.msg, cmdlet, line, ['Name']);
     const svc = find(env, name);
-    if (!svc) return noService(env, `${verb}-Service`, name ?? '', line);
+    if (!svc) return noService(env, cmdlet, name, line);
     const force = b.named.Force === true;
-    const cannotStart = [
-      `${verb}-Service : Service '${svc.displayName} (${svc.name})' cannot be started due to the following error: Cannot start service ${svc.name} on computer '.'.`,
-    ];
     if (verb === 'Suspend' || verb === 'Resume') {
       const r = control(env, svc, verb === 'Suspend' ? 'pause' : 'continue');
       if (r.ok || (verb === 'Suspend' && svc.status === 'Paused')) return [];
@@ -169,7 +207,7 @@ function psControl(verb: 'Start' | 'Stop' | 'Restart' | 'Suspend' | 'Resume'): C
     if (verb === 'Stop') return [];
     if (svc.status !== 'Stopped') return [];
     const r = control(env, svc, 'start');
-    if (!r.ok) return cannotStart;
+    if (!r.ok) return cannotStart(env, cmdlet, svc, line);
     for (const d of running) if (d !== svc && d.status === 'Stopped') control(env, d, 'start');
     return [];
   };
@@ -228,7 +266,7 @@ export const net: Command = {
     const verb = args[0]?.toLowerCase();
     if (verb !== 'start' && verb !== 'stop' && verb !== 'pause' && verb !== 'continue')
       return [
-        'The syntax of this command is:',
+        t.netSyntax,
         '',
         'NET',
         '    [ ACCOUNTS | COMPUTER | CONFIG | CONTINUE | FILE | GROUP | HELP |',
@@ -318,20 +356,12 @@ export const sc: Command = {
   },
   usage: 'sc query smtpsvc',
   run(args, env) {
+    const t = TEXT[env.locale];
     if (args[0]?.toLowerCase() !== 'query' && args[0]?.toLowerCase() !== 'queryex')
-      return [
-        'DESCRIPTION:',
-        '        SC is a command line program used for communicating with the',
-        '        Service Control Manager and services.',
-      ];
+      return [...t.scDescription];
     const svc = find(env, args[1]);
     if (!svc)
-      return [
-        '[SC] EnumQueryServicesStatus:OpenService FAILED 1060:',
-        '',
-        'The specified service does not exist as an installed service.',
-        '',
-      ];
+      return ['[SC] EnumQueryServicesStatus:OpenService FAILED 1060:', '', t.scNoService, ''];
     const running = svc.status === 'Running' || svc.status === 'Paused';
     const pausable = PAUSABLE.has(svc.name) ? 'PAUSABLE' : 'NOT_PAUSABLE';
     return [

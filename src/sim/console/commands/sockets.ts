@@ -5,6 +5,7 @@
  */
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
+import { consoleMessages, psBinding } from '../messages';
 import { programByService } from '../../world/programs';
 
 /** Windows services every Windows host runs (RPC, SMB, Remote Desktop), with a plausible PID. */
@@ -84,12 +85,16 @@ export const getNetTcpConnection: Command = {
     ja: 'TCP のソケットを表示します (-LocalPort 25 -State Listen)。',
   },
   usage: 'Get-NetTCPConnection -LocalPort 25 -State Listen',
-  run(args, env) {
+  run(args, env, line) {
     const b = bindPs(args, ['LocalPort', 'State', 'LocalAddress'], []);
     if (b.unknown)
-      return [
-        `Get-NetTCPConnection : A parameter cannot be found that matches parameter name '${b.unknown}'.`,
-      ];
+      return psBinding.paramNotFound(
+        env.msg,
+        'Get-NetTCPConnection',
+        line,
+        b.unknown,
+        'Get-NetTCPConnection',
+      );
     const port = b.named.LocalPort === undefined ? null : Number(b.named.LocalPort);
     const state = (b.named.State as string | undefined)?.toLowerCase();
     const found =
@@ -103,10 +108,7 @@ export const getNetTcpConnection: Command = {
       ]
         .filter(Boolean)
         .join(' AND ');
-      return [
-        `Get-NetTCPConnection : No matching MSFT_NetTCPConnection objects found by CIM query for instances of the ROOT/StandardCimv2/MSFT_NetTCPConnection class on the  CIM server: SELECT * FROM MSFT_NetTCPConnection  WHERE (${where}). Verify query parameters and retry.`,
-        '',
-      ];
+      return [consoleMessages(env.locale).psNoTcpConnection(where), ''];
     }
     return [
       '',
