@@ -169,6 +169,24 @@ export const en = {
 
   'iis.notInstalled':
     'The SMTP Server feature is not installed on {host}: there is no virtual server to manage, and no IIS 6.0 Manager, yet.',
+  'iis.error.bindings':
+    'Give each identity an IP address of this server, or (All Unassigned), and a TCP port from 1 to 65535.',
+  'iis.error.range': 'Enter a whole number from {min} to {max}.',
+  'iis.error.atLeast': 'Enter a whole number of {min} or more.',
+  'iis.error.textLength': 'Enter at most {max} characters.',
+  'iis.error.port': 'Enter a port number from 1 to 65535.',
+  'iis.error.hostName': 'Enter a host name such as mail.contoso.com.',
+  'iis.error.smartHost':
+    'Enter a host name (smtp.example.net) or an IP address in brackets ([192.0.2.25]), or leave it empty.',
+  'iis.error.mailAddress':
+    'Enter a mail address such as postmaster@contoso.com, or leave it empty.',
+  'iis.error.retryIntervals': 'Enter the four retry intervals in minutes.',
+  'iis.error.password': 'Enter a password of at most 256 characters.',
+  'iis.error.sessionBelowMessage':
+    'The session size limit must not be smaller than the message size limit.',
+  'iis.error.remoteDomain':
+    "Check the domain's settings: a smart host is a host name or an IP address in brackets.",
+  'iis.error.folder': 'Enter a folder path such as C:\\Inetpub\\mailroot\\Badmail.',
   'iis.title': 'Internet Information Services (IIS) 6.0 Manager',
   'iis.toolbar': 'Virtual server actions',
   'iis.notModeled.tag': 'Not simulated',

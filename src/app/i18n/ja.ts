@@ -170,6 +170,24 @@ export const ja: Record<MessageKey, string> = {
 
   'iis.notInstalled':
     '{host} には SMTP サーバーの機能がインストールされていません。管理する仮想サーバーも IIS 6.0 マネージャーもまだありません。',
+  'iis.error.bindings':
+    '各 ID に、このサーバーの IP アドレス (または (すべて未割り当て)) と、1 から 65535 までの TCP ポートを指定してください。',
+  'iis.error.range': '{min} から {max} までの整数を入力してください。',
+  'iis.error.atLeast': '{min} 以上の整数を入力してください。',
+  'iis.error.textLength': '{max} 文字以内で入力してください。',
+  'iis.error.port': '1 から 65535 までのポート番号を入力してください。',
+  'iis.error.hostName': 'mail.contoso.com のようなホスト名を入力してください。',
+  'iis.error.smartHost':
+    'ホスト名 (smtp.example.net) か、角かっこで囲んだ IP アドレス ([192.0.2.25]) を入力するか、空欄にしてください。',
+  'iis.error.mailAddress':
+    'postmaster@contoso.com のようなメール アドレスを入力するか、空欄にしてください。',
+  'iis.error.retryIntervals': '4 つの再試行間隔を分単位で入力してください。',
+  'iis.error.password': '256 文字以内のパスワードを入力してください。',
+  'iis.error.sessionBelowMessage':
+    'セッション サイズの上限は、メッセージ サイズの上限以上にしてください。',
+  'iis.error.remoteDomain':
+    'ドメインの設定を確認してください。スマート ホストには、ホスト名か、角かっこで囲んだ IP アドレスを指定します。',
+  'iis.error.folder': 'C:\\Inetpub\\mailroot\\Badmail のようなフォルダー パスを入力してください。',
   'iis.title': 'インターネット インフォメーション サービス (IIS) 6.0 マネージャー',
   'iis.toolbar': '仮想サーバーの操作',
   'iis.notModeled.tag': 'シミュレーション対象外',

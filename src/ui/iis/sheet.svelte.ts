@@ -4,6 +4,7 @@
  * patch with exactly the keys that changed, and an error the world returns (`relay.list: ...`)
  * can be shown next to the control that edits that key.
  */
+import { settingErrorText } from './settingErrors';
 import type { ActionResult } from '../../sim';
 import { SETTING_NAMES, settingValueOf } from '../../sim/scenario/settingNames';
 import { SETTING_CHECKS } from '../../sim/world/configPatch';
@@ -72,7 +73,7 @@ export class PropertySheet implements ValueStore {
   }
 
   get general(): string | null {
-    return this.#general;
+    return this.#general === null ? null : settingErrorText(this.#general);
   }
 
   /** True when any field shows an error. */
@@ -92,13 +93,15 @@ export class PropertySheet implements ValueStore {
     }
   }
 
+  /** The world's reason for refusing `key`, in the learner's language. */
   error(key: string): string | null {
-    return this.#errors[key] ?? null;
+    const reason = this.#errors[key];
+    return reason === undefined ? null : settingErrorText(reason);
   }
 
   /** The first error among `keys` (for the button that opens the sub-dialog holding them). */
   errorIn(keys: readonly string[]): string | null {
-    for (const k of keys) if (this.#errors[k]) return this.#errors[k];
+    for (const k of keys) if (this.#errors[k]) return this.error(k);
     return null;
   }
 
