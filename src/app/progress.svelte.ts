@@ -85,8 +85,19 @@ export class ProgressStore {
     this.#put(id, { ...current, status: 'solved', solvedAt: this.#now() });
   }
 
+  /** Forgets a scenario's progress (the editor's draft starts afresh each time it is played). */
+  forget(id: string): void {
+    if (!this.#entries.has(id)) return;
+    this.#entries.delete(id);
+    this.#write();
+  }
+
   #put(id: string, entry: ScenarioProgress): void {
     this.#entries.set(id, entry);
+    this.#write();
+  }
+
+  #write(): void {
     if (this.#rejectedRaw !== null) {
       // Keep one copy of what was rejected before the first overwrite, for support and recovery.
       writeItem(this.#store, `${PROGRESS_STORAGE_KEY}.rejected`, this.#rejectedRaw);

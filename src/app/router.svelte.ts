@@ -20,6 +20,11 @@ export class Router {
   navigate(route: Route): void {
     this.#target.location.hash = routeHref(route);
   }
+
+  /** Goes to `route` in place of the current history entry (Back skips the page being left). */
+  replace(route: Route): void {
+    this.#target.location.replace(routeHref(route));
+  }
 }
 
 export const router = new Router(window);

@@ -508,6 +508,106 @@ export const en = {
   'services.error.notRunning': 'Error 1062: The service has not been started.',
   'services.error.invalidControl':
     'Error 1052: The requested control is not valid for this service.',
+
+  // Scenario editor (#/editor) and the play page of its draft (#/editor/play).
+  'catalog.authoringTitle': 'For trainers',
+  'catalog.authoringBody':
+    'Write your own scenarios in the app: the editor validates them as you type, runs their checks, and shares them by link or file.',
+  'catalog.authoringLink': 'Write a scenario',
+  'editor.title': 'Scenario editor',
+  'editor.intro':
+    'Write a scenario in YAML, check it, try it in the workspace, and share it by link or file. The draft is kept in this browser until you replace it.',
+  'editor.loading': 'Loading the editor…',
+  'editor.loadFailed': 'The editor could not be loaded: {message}',
+  'editor.group.new': 'New draft',
+  'editor.group.file': 'File and link',
+  'editor.group.try': 'Try it',
+  'editor.startFrom': 'Start from',
+  'editor.template': 'Template (a new scenario)',
+  'editor.copyOf': 'Copy of an existing scenario',
+  'editor.load': 'Load',
+  'editor.openFile': 'Open file…',
+  'editor.save': 'Save',
+  'editor.copyLink': 'Copy link',
+  'editor.runChecks': 'Run checks',
+  'editor.stopChecks': 'Stop',
+  'editor.play': 'Play',
+  'editor.yamlLabel': 'Scenario YAML',
+  'editor.keys':
+    'Ctrl+Space: suggestions. F8: next problem. Tab indents; Ctrl+M makes Tab move the focus instead.',
+  'editor.monacoLanguage':
+    'The built-in menus of the text editor stay in the language it was first opened in; reload the page to switch them.',
+  'editor.persist.saved': 'Draft kept in this browser.',
+  'editor.persist.pending': 'Keeping the draft…',
+  'editor.persist.tooLarge':
+    'The draft is over 256 KiB and is no longer kept in this browser: save it as a file.',
+  'editor.persist.failed':
+    'The draft could not be kept in this browser (storage full or turned off): save it as a file.',
+  'editor.dirty': 'Changes not saved to a file yet.',
+  'editor.stored.title': 'The saved draft could not be read',
+  'editor.stored.body':
+    'Reason: {reason}. A copy was kept aside in this browser, and the editor started a new draft.',
+  'editor.problems.title': 'Problems',
+  'editor.problems.validating': 'Validating…',
+  'editor.problems.none': 'No problems: the scenario loads.',
+  'editor.problems.count': 'Problems: {count}',
+  'editor.problems.hint': 'Select a problem to move the cursor to it.',
+  'editor.englishNote':
+    'Validation messages and check failures are in English, as in the command-line checker.',
+  'editor.checks.title': 'Checks',
+  'editor.checks.intro':
+    'The same checks as the command-line checker: the faults show at the start, the evidence appears, the solution solves it, unsafe fixes are caught, and runs replay identically.',
+  'editor.checks.notRun': 'Not run yet.',
+  'editor.checks.running': 'Running the checks…',
+  'editor.checks.allPassed': 'All {count} checks passed.',
+  'editor.checks.someFailed': '{failed} of {count} checks failed.',
+  'editor.checks.invalid': 'The draft does not load, so no check ran: fix the problems first.',
+  'editor.checks.stopped': 'Stopped.',
+  'editor.checks.crashed': 'The checks could not run in this browser.',
+  'editor.checks.stale': 'The draft has changed since these results: run the checks again.',
+  'editor.checks.passed': 'Passed',
+  'editor.checks.failed': 'Failed',
+  'editor.checks.waiting': 'Waiting',
+  'editor.check.unsolved': 'Unsolved at the start (its faults show)',
+  'editor.check.evidence': 'Evidence {n} appears in {where}: “{text}”',
+  'editor.check.where.console': 'the output of {command} on {host}',
+  'editor.check.where.w3c': 'the W3C log files of {host}',
+  'editor.check.where.events': 'the event logs of {host}',
+  'editor.check.solution': 'The solution solves it',
+  'editor.check.unsafe': 'Unsafe fix {n} breaks a safety objective',
+  'editor.check.replay': 'The same seed and actions replay identically',
+  'editor.check.variant': 'The variant of seed {seed} loads and is solved',
+  'editor.replace.title': 'Replace the draft?',
+  'editor.replace.body':
+    'Your draft has changes that were not saved to a file. Replacing it loses them.',
+  'editor.replace.fromLink': 'The link you opened contains a scenario.',
+  'editor.replace.yes': 'Replace',
+  'editor.replace.saveFirst': 'Save my draft, then replace',
+  'editor.replace.no': 'Keep my draft',
+  'editor.link.label': 'Share link',
+  'editor.link.copied':
+    'Link copied to the clipboard. Whoever opens it gets this scenario in their editor.',
+  'editor.link.copyManually': 'Copy the link from this field.',
+  'editor.link.tooLarge':
+    'The scenario in this link is larger than 256 KiB once unpacked, so it was not opened.',
+  'editor.link.damaged':
+    'This link is damaged or incomplete (perhaps it was cut off when copied): no scenario could be read from it.',
+  'editor.link.opened': 'Opened the scenario from the link.',
+  'editor.link.encodeTooLarge':
+    'The draft is over 256 KiB, too large for a link: save it as a file.',
+  'editor.file.tooLarge': '{name} is larger than 256 KiB and was not opened.',
+  'editor.file.notText': '{name} is not UTF-8 text and was not opened.',
+  'editor.file.readFailed': '{name} could not be read.',
+  'editor.file.opened': 'Opened {name}.',
+  'editor.saved': 'Saved as {name}.',
+  'editor.loadedTemplate': 'New draft from the template.',
+  'editor.loadedCopy': 'New draft: a copy of {file}.',
+  'editor.copyFailed': 'The scenario file could not be loaded: {message}',
+  'editor.playInvalid': 'The draft has problems: fix them before you play it.',
+  'editor.play.back': 'Back to the editor',
+  'editor.play.note':
+    'You are playing your draft. Its progress is kept apart from the catalog’s scenarios and starts over each time you play.',
+  'editor.play.invalid': 'The draft does not load, so it cannot be played:',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

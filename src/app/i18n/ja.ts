@@ -515,4 +515,106 @@ export const ja: Record<MessageKey, string> = {
   'services.error.alreadyRunning': 'エラー 1056: サービスのインスタンスは既に実行されています。',
   'services.error.notRunning': 'エラー 1062: サービスは開始されていません。',
   'services.error.invalidControl': 'エラー 1052: 要求された制御はこのサービスに対して無効です。',
+
+  // シナリオ エディター (#/editor) と、その下書きのテストプレイ (#/editor/play)。
+  'catalog.authoringTitle': '研修講師の方へ',
+  'catalog.authoringBody':
+    'アプリ内で独自のシナリオを作成できます。エディターは入力中に検証し、チェックを実行し、リンクやファイルで共有できます。',
+  'catalog.authoringLink': 'シナリオを作成',
+  'editor.title': 'シナリオ エディター',
+  'editor.intro':
+    'シナリオを YAML で書き、検証し、ワークスペースで試して、リンクやファイルで共有できます。下書きは、置き換えるまでこのブラウザーに保存されます。',
+  'editor.loading': 'エディターを読み込んでいます…',
+  'editor.loadFailed': 'エディターを読み込めませんでした: {message}',
+  'editor.group.new': '新しい下書き',
+  'editor.group.file': 'ファイルとリンク',
+  'editor.group.try': '試す',
+  'editor.startFrom': '作成元',
+  'editor.template': 'テンプレート (新しいシナリオ)',
+  'editor.copyOf': '既存のシナリオをコピー',
+  'editor.load': '読み込む',
+  'editor.openFile': 'ファイルを開く…',
+  'editor.save': '保存',
+  'editor.copyLink': 'リンクをコピー',
+  'editor.runChecks': 'チェックを実行',
+  'editor.stopChecks': '中止',
+  'editor.play': 'テストプレイ',
+  'editor.yamlLabel': 'シナリオの YAML',
+  'editor.keys':
+    'Ctrl+Space: 候補を表示。F8: 次の問題へ移動。Tab はインデントです。Ctrl+M を押すと、Tab でフォーカスを移動できるようになります。',
+  'editor.monacoLanguage':
+    'テキスト エディター組み込みのメニューは、最初に開いたときの言語のままです。切り替えるにはページを再読み込みしてください。',
+  'editor.persist.saved': '下書きはこのブラウザーに保存されています。',
+  'editor.persist.pending': '下書きを保存しています…',
+  'editor.persist.tooLarge':
+    '下書きが 256 KiB を超えたため、このブラウザーには保存されません。ファイルに保存してください。',
+  'editor.persist.failed':
+    '下書きをこのブラウザーに保存できませんでした (容量不足、またはストレージが無効)。ファイルに保存してください。',
+  'editor.dirty': '変更はまだファイルに保存されていません。',
+  'editor.stored.title': '保存されていた下書きを読み込めませんでした',
+  'editor.stored.body':
+    '理由: {reason}。元のデータはこのブラウザー内に別に保管し、新しい下書きで開始しました。',
+  'editor.problems.title': '問題',
+  'editor.problems.validating': '検証しています…',
+  'editor.problems.none': '問題はありません。シナリオを読み込めます。',
+  'editor.problems.count': '問題: {count} 件',
+  'editor.problems.hint': '問題を選ぶと、その位置にカーソルが移動します。',
+  'editor.englishNote':
+    '検証のメッセージとチェックの失敗内容は、コマンドラインのチェッカーと同じく英語で表示されます。',
+  'editor.checks.title': 'チェック',
+  'editor.checks.intro':
+    'コマンドラインのチェッカーと同じチェックです: 開始時に障害が現れる、証拠が見つかる、模範解答で解決する、危険な修正が検出される、同じ操作で同じ結果が再現される。',
+  'editor.checks.notRun': 'まだ実行していません。',
+  'editor.checks.running': 'チェックを実行しています…',
+  'editor.checks.allPassed': '{count} 件のチェックがすべて成功しました。',
+  'editor.checks.someFailed': '{count} 件中 {failed} 件のチェックが失敗しました。',
+  'editor.checks.invalid':
+    '下書きを読み込めないため、チェックは実行されていません。先に問題を修正してください。',
+  'editor.checks.stopped': '中止しました。',
+  'editor.checks.crashed': 'このブラウザーではチェックを実行できませんでした。',
+  'editor.checks.stale':
+    'この結果の後に下書きが変更されました。もう一度チェックを実行してください。',
+  'editor.checks.passed': '成功',
+  'editor.checks.failed': '失敗',
+  'editor.checks.waiting': '待機中',
+  'editor.check.unsolved': '開始時点では未解決 (障害が現れている)',
+  'editor.check.evidence': '証拠 {n} が {where}に現れる:「{text}」',
+  'editor.check.where.console': '{host} での {command} の出力',
+  'editor.check.where.w3c': '{host} の W3C ログ ファイル',
+  'editor.check.where.events': '{host} のイベント ログ',
+  'editor.check.solution': '模範解答 (solution) で解決する',
+  'editor.check.unsafe': '危険な修正 {n} が安全性の目標に違反する',
+  'editor.check.replay': '同じシードと操作で同じ結果が再現される',
+  'editor.check.variant': 'シード {seed} のバリエーションを読み込めて、解決できる',
+  'editor.replace.title': '下書きを置き換えますか?',
+  'editor.replace.body':
+    '下書きには、ファイルに保存していない変更があります。置き換えると、その変更は失われます。',
+  'editor.replace.fromLink': '開いたリンクにはシナリオが含まれています。',
+  'editor.replace.yes': '置き換える',
+  'editor.replace.saveFirst': '下書きを保存してから置き換える',
+  'editor.replace.no': '下書きを残す',
+  'editor.link.label': '共有リンク',
+  'editor.link.copied':
+    'リンクをクリップボードにコピーしました。このリンクを開くと、エディターにこのシナリオが読み込まれます。',
+  'editor.link.copyManually': 'この欄からリンクをコピーしてください。',
+  'editor.link.tooLarge':
+    'このリンクのシナリオは展開すると 256 KiB を超えるため、開きませんでした。',
+  'editor.link.damaged':
+    'このリンクは壊れているか途中で切れているため (コピー時に欠けた可能性があります)、シナリオを読み取れませんでした。',
+  'editor.link.opened': 'リンクのシナリオを開きました。',
+  'editor.link.encodeTooLarge':
+    '下書きが 256 KiB を超えているため、リンクにできません。ファイルに保存してください。',
+  'editor.file.tooLarge': '{name} は 256 KiB を超えているため、開きませんでした。',
+  'editor.file.notText': '{name} は UTF-8 のテキストではないため、開きませんでした。',
+  'editor.file.readFailed': '{name} を読み込めませんでした。',
+  'editor.file.opened': '{name} を開きました。',
+  'editor.saved': '{name} として保存しました。',
+  'editor.loadedTemplate': 'テンプレートから新しい下書きを作成しました。',
+  'editor.loadedCopy': '{file} をコピーして新しい下書きを作成しました。',
+  'editor.copyFailed': 'シナリオ ファイルを読み込めませんでした: {message}',
+  'editor.playInvalid': '下書きに問題があります。テストプレイの前に修正してください。',
+  'editor.play.back': 'エディターに戻る',
+  'editor.play.note':
+    '下書きをテストプレイしています。進行状況はカタログのシナリオとは別に扱われ、テストプレイのたびに最初からになります。',
+  'editor.play.invalid': '下書きを読み込めないため、テストプレイできません:',
 };

@@ -95,4 +95,22 @@ describe('ProgressStore', () => {
     expect(fragile.get('a').status).toBe('solved');
     expect(new ProgressStore(null).get('a').status).toBe('new');
   });
+
+  it('should forget one scenario and keep the others', () => {
+    const store = memoryStore();
+    const progress = new ProgressStore(store, now);
+    progress.start('draft.my-scenario');
+    progress.useHint('draft.my-scenario', 3);
+    progress.solve('other');
+    progress.forget('draft.my-scenario');
+    expect(progress.get('draft.my-scenario').status).toBe('new');
+    const reloaded = new ProgressStore(store);
+    expect(reloaded.get('draft.my-scenario')).toEqual({
+      status: 'new',
+      hintsUsed: 0,
+      solvedAt: null,
+    });
+    expect(reloaded.get('other').status).toBe('solved');
+    progress.forget('never-seen');
+  });
 });

@@ -12,6 +12,21 @@ describe('parseHash', () => {
     expect(parseHash('#/s/relay-denied/work')).toEqual({ name: 'workspace', id: 'relay-denied' });
   });
 
+  it('should parse the editor, its play page and shared links', () => {
+    expect(parseHash('#/editor')).toEqual({ name: 'editor' });
+    expect(parseHash('#/editor/')).toEqual({ name: 'editor' });
+    expect(parseHash('#/editor/play')).toEqual({ name: 'editor-play' });
+    expect(parseHash('#/editor/s/q1YqSS0uUbJSMjQyVqoFAA')).toEqual({
+      name: 'editor',
+      share: 'q1YqSS0uUbJSMjQyVqoFAA',
+    });
+    // The data is passed on as written: the editor decodes it and reports a damaged link.
+    expect(parseHash('#/editor/s/%%%')).toEqual({ name: 'editor', share: '%%%' });
+    expect(parseHash('#/editor/s').name).toBe('not-found');
+    expect(parseHash('#/editor/s/a/b').name).toBe('not-found');
+    expect(parseHash('#/editor/nope').name).toBe('not-found');
+  });
+
   it('should report unknown paths and malformed escapes as not found', () => {
     expect(parseHash('#/nope')).toEqual({ name: 'not-found', path: 'nope' });
     expect(parseHash('#/s/a/b/c').name).toBe('not-found');
@@ -23,6 +38,9 @@ describe('parseHash', () => {
       { name: 'catalog' },
       { name: 'briefing', id: 'port-25-blocked' },
       { name: 'workspace', id: 'odd id/with?chars' },
+      { name: 'editor' },
+      { name: 'editor', share: 'q1YqSS0uUbJSMjQyVqoFAA-_' },
+      { name: 'editor-play' },
     ];
     for (const route of routes) expect(parseHash(routeHref(route))).toEqual(route);
   });
