@@ -93,6 +93,8 @@ export const en = {
   'logs.content': 'Log file content',
   'logs.count': '{shown} of {total} lines',
   'logs.empty': 'There are no log files yet.',
+  'logs.utc':
+    'Times in the W3C log are UTC, as IIS writes them; the Event Viewer and the clock show local time.',
   'logs.noMatch': 'No line matches the filter.',
 
   'events.title': 'Event Viewer',

@@ -94,6 +94,8 @@ export const ja: Record<MessageKey, string> = {
   'logs.content': 'ログ ファイルの内容',
   'logs.count': '{total} 行中 {shown} 行',
   'logs.empty': 'ログ ファイルはまだありません。',
+  'logs.utc':
+    'W3C ログの時刻は UTC です (IIS はこの形式で記録します)。イベント ビューアーと時計はローカル時刻で表示します。',
   'logs.noMatch': '絞り込み条件に一致する行はありません。',
 
   'events.title': 'イベント ビューアー',
