@@ -1,5 +1,6 @@
 import type { LoadedScenario, ScenarioError } from '../sim';
-import { TOPICS } from '../sim/scenario/topics';
+// With its extension: vite.config.ts loads this file too (plugins/scenarioCatalog.ts), natively.
+import { TOPICS } from '../sim/scenario/topics.ts';
 
 /**
  * The scenario catalog. The scenario files are parsed and validated at build time (and by the dev

@@ -5,8 +5,10 @@
  */
 import { MAX_SCENARIO_BYTES } from './limits';
 
-export type FileReadResult =
-  { ok: true; text: string } | { ok: false; reason: 'too-large' | 'not-text' | 'unreadable' };
+export type FileReadResult = { ok: true; text: string } | { ok: false; reason: FileProblem };
+
+/** Why a file could not be opened: over MAX_SCENARIO_BYTES, not UTF-8, or the browser could not read it. */
+export type FileProblem = 'too-large' | 'not-text' | 'unreadable';
 
 export async function readScenarioFile(file: Blob): Promise<FileReadResult> {
   if (file.size > MAX_SCENARIO_BYTES) return { ok: false, reason: 'too-large' };
@@ -30,4 +32,22 @@ export async function readScenarioFile(file: Blob): Promise<FileReadResult> {
 export function downloadName(text: string): string {
   const id = /^id:[ \t]*(['"]?)([A-Za-z0-9][A-Za-z0-9_.-]{0,99})\1[ \t]*(?:#.*)?$/m.exec(text)?.[2];
   return `${id ?? 'scenario'}.yaml`;
+}
+
+/**
+ * Saves `text` through the browser's download (there is no file handle to write back to) as
+ * `<id>.yaml`, and returns that name.
+ */
+export function saveScenarioFile(text: string): string {
+  const name = downloadName(text);
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: the browser may still be reading the blob for the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
 }

@@ -1,5 +1,5 @@
 /**
- * The Monaco YAML editor of the scenario editor. Only EditorPage.svelte loads this module, with
+ * The Monaco YAML editor of the scenario editor. Only loadMonaco.ts loads this module, with
  * `await import()`, so Monaco (about 3 MB) is its own chunk, fetched when the editor opens.
  *
  * The recipe is ../shared/STACK.md §4: monaco-editor's tree-shakeable entries (core API plus the

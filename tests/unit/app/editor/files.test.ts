@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { downloadName, readScenarioFile } from '../../../../src/app/editor/files';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { downloadName, readScenarioFile, saveScenarioFile } from '../../../../src/app/editor/files';
 import { MAX_SCENARIO_BYTES } from '../../../../src/sim';
 
 describe('readScenarioFile', () => {
@@ -51,5 +51,36 @@ describe('downloadName', () => {
       'id: "x',
     ])
       expect(downloadName(text), text).toBe('scenario.yaml');
+  });
+});
+
+describe('saveScenarioFile', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('should download the text as <id>.yaml and free the blob afterwards', async () => {
+    vi.useFakeTimers();
+    const link = { href: '', download: '', click: vi.fn(), remove: vi.fn() };
+    const append = vi.fn();
+    vi.stubGlobal('document', { createElement: () => link, body: { append } });
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:draft';
+    });
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+
+    expect(saveScenarioFile('id: relay-denied\n')).toBe('relay-denied.yaml');
+    expect(link).toMatchObject({ href: 'blob:draft', download: 'relay-denied.yaml' });
+    expect(append).toHaveBeenCalledWith(link);
+    expect(link.click).toHaveBeenCalledOnce();
+    expect(link.remove).toHaveBeenCalledOnce();
+    expect(await blobs[0]?.text()).toBe('id: relay-denied\n');
+    expect(revoke).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(10_000);
+    expect(revoke).toHaveBeenCalledWith('blob:draft');
   });
 });
