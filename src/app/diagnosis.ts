@@ -16,15 +16,13 @@ function hash(text: string): number {
 
 /**
  * The choices in the order the learner sees them. Authors tend to write the right answer first;
- * a fixed order per scenario (the same on every visit and for every learner in a workshop, so a
- * trainer can say "the third one") that does not follow the file's order gives nothing away.
+ * an order that does not follow the file's gives nothing away. It is fixed by the question's
+ * (English) text and the choice ids — the same on every visit, for every learner in a workshop (a
+ * trainer can say "the third one"), and for a draft played from the editor, whose id differs.
  */
-export function choiceOrder(
-  scenarioId: string,
-  choices: readonly DiagnosisChoice[],
-): DiagnosisChoice[] {
-  return [...choices].sort(
-    (a, b) =>
-      hash(`${scenarioId}/${a.id}`) - hash(`${scenarioId}/${b.id}`) || a.id.localeCompare(b.id),
+export function choiceOrder(diagnosis: Diagnosis): DiagnosisChoice[] {
+  const salt = diagnosis.question.en;
+  return [...diagnosis.choices].sort(
+    (a, b) => hash(`${salt}/${a.id}`) - hash(`${salt}/${b.id}`) || a.id.localeCompare(b.id),
   );
 }

@@ -9,25 +9,26 @@ const choice = (id: string, correct = false): DiagnosisChoice => ({
   label: { ja: id, en: id },
 });
 const choices = ['a', 'b', 'c', 'd', 'e'].map((id, i) => choice(id, i === 0));
+const question = { ja: '根本原因は何ですか。', en: 'What is the root cause?' };
 
 describe('choiceOrder', () => {
   it('should give a permutation that is the same on every call', () => {
-    const order = choiceOrder('outbound-port-blocked', choices).map((c) => c.id);
+    const order = choiceOrder({ question, choices, evidence: [] }).map((c) => c.id);
     expect([...order].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(choiceOrder('outbound-port-blocked', [...choices].reverse()).map((c) => c.id)).toEqual(
-      order,
-    );
+    expect(
+      choiceOrder({ question, choices: [...choices].reverse(), evidence: [] }).map((c) => c.id),
+    ).toEqual(order);
   });
 
   it('should not keep the right answer where the curriculum files put it', () => {
     const positions = scenarioFiles().flatMap((file) => {
       const loaded = loadScenarioFile(file);
       if (!loaded.ok) return [];
-      const { id, diagnosis } = loaded.scenario;
+      const { diagnosis } = loaded.scenario;
       return [
         {
           inFile: diagnosis.choices.findIndex((c) => c.correct),
-          shown: choiceOrder(id, diagnosis.choices).findIndex((c) => c.correct),
+          shown: choiceOrder(diagnosis).findIndex((c) => c.correct),
         },
       ];
     });
