@@ -83,18 +83,47 @@ export function renderMarkdown(markdown: string, headingOffset = 2): string {
     html = '';
   }
   return DOMPurify.sanitize(html, {
-    FORBID_TAGS: [
-      'style',
-      'form',
-      'input',
-      'button',
-      'textarea',
-      'select',
-      'iframe',
-      'object',
-      'embed',
-    ],
-    FORBID_ATTR: ['style', 'srcset'],
+    // What markdown produces, and nothing else: no media, SVG, forms, frames or styles, so a
+    // shared scenario can neither run code nor make the browser fetch anything (video posters,
+    // <svg><image href>, table backgrounds…); images are limited to data: URLs by the hook above.
+    ALLOWED_TAGS: MARKDOWN_TAGS,
+    ALLOWED_ATTR: ['href', 'title', 'alt', 'src', 'start', 'align', 'lang', 'colspan', 'rowspan'],
     ALLOW_DATA_ATTR: false,
   });
 }
+
+const MARKDOWN_TAGS = [
+  'p',
+  'br',
+  'hr',
+  'strong',
+  'em',
+  'del',
+  'code',
+  'pre',
+  'kbd',
+  'sup',
+  'sub',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'details',
+  'summary',
+  'span',
+  'div',
+];

@@ -35,6 +35,18 @@ describe('renderMarkdown', () => {
     expect(host.querySelector('img')?.getAttribute('onerror')).toBeNull();
   });
 
+  it.each([
+    '<video src="https://t.example/v.mp4" poster="https://t.example/p.png"></video>',
+    '<audio src="https://t.example/a.mp3" autoplay></audio>',
+    '<video><source src="https://t.example/v.mp4"><track src="https://t.example/t.vtt"></video>',
+    '<svg><image href="https://t.example/i.png"></image></svg>',
+    '<table background="https://t.example/b.png"><tr><td>x</td></tr></table>',
+    '<picture><source srcset="https://t.example/s.png"><img src="https://t.example/i.png"></picture>',
+    '<link rel="stylesheet" href="https://t.example/s.css">',
+  ])('should not let %s make the browser fetch anything', (source) => {
+    expect(renderMarkdown(source)).not.toContain('t.example');
+  });
+
   it('should keep images from fetching anything and give them an alt text', () => {
     const html = renderMarkdown(
       '![diagram](https://tracker.example/pixel.gif) <img src="data:image/png;base64,iVBORw0KGgo=">',
