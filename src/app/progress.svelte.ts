@@ -2,6 +2,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import {
   EMPTY_PROGRESS,
   PROGRESS_STORAGE_KEY,
+  mergeEntries,
   parseProgress,
   serializeProgress,
   type ProgressProblem,
@@ -89,7 +90,12 @@ export class ProgressStore {
   forget(id: string): void {
     if (!this.#entries.has(id)) return;
     this.#entries.delete(id);
-    this.#write();
+    this.#write(id);
+  }
+
+  /** Takes in what another tab stored meanwhile (the browser's `storage` event). */
+  reload(): void {
+    this.#mergeStored();
   }
 
   #put(id: string, entry: ScenarioProgress): void {
@@ -97,7 +103,24 @@ export class ProgressStore {
     this.#write();
   }
 
-  #write(): void {
+  /**
+   * What is stored now, merged into this tab's entries first: another tab of the app may have
+   * written since this one read (a solve, a hint), and a write of this tab's map alone would undo it.
+   */
+  #mergeStored(except?: string): void {
+    if (this.#rejectedRaw !== null) return; // storage holds the rejected value until the first write
+    const { entries } = parseProgress(readItem(this.#store, PROGRESS_STORAGE_KEY));
+    for (const [id, stored] of entries) {
+      if (id === except) continue;
+      const mine = this.#entries.get(id);
+      const merged = mine ? mergeEntries(mine, stored) : stored;
+      if (JSON.stringify(merged) !== JSON.stringify(mine)) this.#entries.set(id, merged);
+    }
+  }
+
+  /** Writes every entry; `forgotten` is an entry this tab removed (not taken back from storage). */
+  #write(forgotten?: string): void {
+    this.#mergeStored(forgotten);
     if (this.#rejectedRaw !== null) {
       // Keep one copy of what was rejected before the first overwrite, for support and recovery.
       writeItem(this.#store, `${PROGRESS_STORAGE_KEY}.rejected`, this.#rejectedRaw);
@@ -108,3 +131,7 @@ export class ProgressStore {
 }
 
 export const progress = new ProgressStore(browserStorage());
+// Another tab's solve or hint shows here too (and is kept by this tab's next write anyway).
+globalThis.addEventListener?.('storage', (event) => {
+  if (event.key === PROGRESS_STORAGE_KEY) progress.reload();
+});

@@ -3,6 +3,7 @@
  * (hand-edited, written by an older version, or hostile), so it is validated entry by entry: what
  * is valid is kept, the rest is reported and dropped.
  */
+import { ITEM_ID } from '../sim/scenario/topics.ts';
 
 export type ScenarioStatus = 'new' | 'in-progress' | 'solved';
 
@@ -50,8 +51,6 @@ export const MAX_CHOICES = 10;
 const STATUSES: readonly ScenarioStatus[] = ['new', 'in-progress', 'solved'];
 /** Scenario ids are kebab-case slugs; anything else cannot be ours. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-/** Ids of diagnosis choices (the scenario schema's item ids). */
-const CHOICE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$/;
 
 export const EMPTY_PROGRESS: Readonly<ScenarioProgress> = Object.freeze({
   status: 'new',
@@ -85,18 +84,18 @@ export function validateEntry(value: unknown): ScenarioProgress | null {
     hintsUsed,
     solvedAt: status === 'solved' ? solvedAt : null,
   };
-  if (value.diagnosis === undefined) return entry;
-  const diagnosis = validateDiagnosis(value.diagnosis);
-  return diagnosis ? { ...entry, diagnosis } : null;
+  const diagnosis = value.diagnosis === undefined ? null : validateDiagnosis(value.diagnosis);
+  // A damaged answer record costs only itself: the status, hints and solve time are kept.
+  return diagnosis ? { ...entry, diagnosis } : entry;
 }
 
+/** The answers to the root-cause question; choice ids that cannot be ours are left out. */
 function validateDiagnosis(value: unknown): DiagnosisProgress | null {
   if (!isPlainObject(value)) return null;
   const { wrongChoices, diagnosed } = value;
   if (typeof diagnosed !== 'boolean' || !Array.isArray(wrongChoices)) return null;
-  if (wrongChoices.length > MAX_CHOICES) return null;
-  if (!wrongChoices.every((c) => typeof c === 'string' && CHOICE_PATTERN.test(c))) return null;
-  return { wrongChoices: [...new Set(wrongChoices as string[])], diagnosed };
+  const ids = wrongChoices.filter((c): c is string => typeof c === 'string' && ITEM_ID.test(c));
+  return { wrongChoices: [...new Set(ids)].slice(0, MAX_CHOICES), diagnosed };
 }
 
 /** Parses the stored value; never throws. */
@@ -150,4 +149,33 @@ export function serializeProgress(entries: ReadonlyMap<string, ScenarioProgress>
     });
   }
   return JSON.stringify({ version: PROGRESS_VERSION, scenarios });
+}
+
+const STATUS_ORDER: Record<ScenarioStatus, number> = { new: 0, 'in-progress': 1, solved: 2 };
+
+/**
+ * One scenario's progress as two tabs (or a tab and storage) know it, combined so that neither
+ * loses anything: the further status, the more hints, the first solve, every wrong answer.
+ */
+export function mergeEntries(a: ScenarioProgress, b: ScenarioProgress): ScenarioProgress {
+  const solvedAt =
+    a.solvedAt === null
+      ? b.solvedAt
+      : b.solvedAt === null
+        ? a.solvedAt
+        : Math.min(a.solvedAt, b.solvedAt);
+  const merged: ScenarioProgress = {
+    status: STATUS_ORDER[a.status] >= STATUS_ORDER[b.status] ? a.status : b.status,
+    hintsUsed: Math.max(a.hintsUsed, b.hintsUsed),
+    solvedAt,
+  };
+  if (!a.diagnosis && !b.diagnosis) return merged;
+  const wrong = [...(a.diagnosis?.wrongChoices ?? []), ...(b.diagnosis?.wrongChoices ?? [])];
+  return {
+    ...merged,
+    diagnosis: {
+      wrongChoices: [...new Set(wrong)].slice(0, MAX_CHOICES),
+      diagnosed: Boolean(a.diagnosis?.diagnosed || b.diagnosis?.diagnosed),
+    },
+  };
 }

@@ -3,7 +3,7 @@
  * JSON Schema the in-app editor uses, and the loader's error messages. Objects are strict, so a
  * misspelt key is an error instead of being silently ignored.
  */
-import { TOPICS } from './topics';
+import { ITEM_ID, TOPICS } from './topics';
 import { z } from 'zod';
 import { parseDuration } from '../clock/time';
 import { isValidDomain } from '../smtp/commands';
@@ -585,10 +585,7 @@ export type Fault = z.infer<typeof faultSchema>;
 /** Ids of objectives and diagnosis choices: short, readable, unique within their list. */
 const itemId = z
   .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$/,
-    'expected an id like queue-drained (letters, digits, - _ .)',
-  );
+  .regex(ITEM_ID, 'expected an id like queue-drained (letters, digits, - _ .)');
 const objectiveBase = {
   id: itemId,
   label: localized,

@@ -46,6 +46,31 @@ describe('ProgressStore', () => {
     expect(new ProgressStore(store).get('a').diagnosis).toEqual(expected);
   });
 
+  it('should keep what another tab stored meanwhile when it writes', () => {
+    const store = memoryStore();
+    const tabA = new ProgressStore(store, now);
+    const tabB = new ProgressStore(store, () => now() + 1000);
+    tabA.solve('x');
+    tabA.answer('y', 'dns', false);
+    tabB.useHint('z', 3);
+    tabB.answer('y', 'relay', false);
+    const stored = new ProgressStore(store);
+    expect(stored.get('x')).toEqual({ status: 'solved', hintsUsed: 0, solvedAt: now() });
+    expect(stored.get('z').hintsUsed).toBe(1);
+    expect(stored.get('y').diagnosis).toEqual({ wrongChoices: ['dns', 'relay'], diagnosed: false });
+    // The other tab learns of it too (the storage event).
+    tabA.reload();
+    expect(tabA.get('z').hintsUsed).toBe(1);
+  });
+
+  it('should not take back from storage an entry it was asked to forget', () => {
+    const store = memoryStore();
+    const progress = new ProgressStore(store, now);
+    progress.start('draft.a');
+    progress.forget('draft.a');
+    expect(new ProgressStore(store).get('draft.a').status).toBe('new');
+  });
+
   it('should count hints up to the number of hints and keep the first solve time', () => {
     const progress = new ProgressStore(memoryStore(), now);
     expect(progress.useHint('a', 3)).toBe(1);

@@ -67,30 +67,32 @@ describe('parseProgress', () => {
     ]);
   });
 
-  it('should keep a valid diagnosis record and refuse a malformed one', () => {
+  it('should keep a valid diagnosis record, and drop only a malformed one', () => {
     const diagnosis = { wrongChoices: ['dns'], diagnosed: true };
     const result = parseProgress(
       stored({
         good: { ...solved, diagnosis },
         'not-object': { ...solved, diagnosis: 'yes' },
         'bad-flag': { ...solved, diagnosis: { wrongChoices: [], diagnosed: 1 } },
-        'bad-id': { ...solved, diagnosis: { wrongChoices: ['<b>'], diagnosed: false } },
+        'bad-id': { ...solved, diagnosis: { wrongChoices: ['<b>', 'dns'], diagnosed: false } },
         'too-many': {
           ...solved,
           diagnosis: {
-            wrongChoices: Array.from({ length: 11 }, (_, i) => `c${i}`),
+            wrongChoices: Array.from({ length: 12 }, (_, i) => `c${i}`),
             diagnosed: false,
           },
         },
       }),
     );
-    expect([...result.entries]).toEqual([['good', { ...solved, diagnosis }]]);
-    expect(result.problems.map((p) => p.key)).toEqual([
-      'not-object',
-      'bad-flag',
-      'bad-id',
-      'too-many',
-    ]);
+    expect(result.problems).toEqual([]);
+    expect(result.entries.get('good')).toEqual({ ...solved, diagnosis });
+    expect(result.entries.get('not-object')).toEqual(solved);
+    expect(result.entries.get('bad-flag')).toEqual(solved);
+    expect(result.entries.get('bad-id')?.diagnosis).toEqual({
+      wrongChoices: ['dns'],
+      diagnosed: false,
+    });
+    expect(result.entries.get('too-many')?.diagnosis?.wrongChoices).toHaveLength(10);
   });
 
   it('should not let "__proto__" pollute anything', () => {
