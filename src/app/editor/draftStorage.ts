@@ -4,6 +4,7 @@
  * defensively: anything odd is reported, never thrown, and the editor starts without it.
  */
 import { MAX_SCENARIO_BYTES } from './limits';
+import { utf8Length } from '../../sim/text/utf8.ts';
 
 /** The file name the draft goes by in the loader's errors and checks. */
 export const DRAFT_FILE = 'draft.yaml';
@@ -11,6 +12,12 @@ export const DRAFT_FILE = 'draft.yaml';
 export const DRAFT_STORAGE_KEY = 'mailroot-lab.editor.draft.v1';
 /** Where a stored value that could not be read is copied before the first overwrite. */
 export const REJECTED_DRAFT_KEY = `${DRAFT_STORAGE_KEY}.rejected`;
+/**
+ * The draft before the last replacement (a template, a file, a link, a copy) or before this tab
+ * overwrote another tab's: one step back, so that neither a replacement after a cancelled download
+ * nor a second tab can silently destroy an author's work.
+ */
+export const PREVIOUS_DRAFT_KEY = `${DRAFT_STORAGE_KEY}.previous`;
 export const DRAFT_VERSION = 1;
 /**
  * A draft the loader would accept is at most MAX_SCENARIO_BYTES of UTF-8; as JSON it can be longer
@@ -29,10 +36,6 @@ export type DraftProblem = 'too-large' | 'not-json' | 'wrong-shape' | 'unknown-v
 export type DraftReadResult =
   { draft: StoredDraft | null; problem: null } | { draft: null; problem: DraftProblem };
 
-export function utf8Bytes(text: string): number {
-  return new TextEncoder().encode(text).byteLength;
-}
-
 /** Parses the stored value; never throws. No value (or an empty one) is no draft, not a problem. */
 export function parseDraft(raw: string | null): DraftReadResult {
   if (raw === null || raw === '') return { draft: null, problem: null };
@@ -49,7 +52,7 @@ export function parseDraft(raw: string | null): DraftReadResult {
   if (version !== DRAFT_VERSION) return { draft: null, problem: 'unknown-version' };
   if (typeof text !== 'string' || typeof dirty !== 'boolean')
     return { draft: null, problem: 'wrong-shape' };
-  if (utf8Bytes(text) > MAX_SCENARIO_BYTES) return { draft: null, problem: 'too-large' };
+  if (utf8Length(text) > MAX_SCENARIO_BYTES) return { draft: null, problem: 'too-large' };
   return { draft: { text, dirty }, problem: null };
 }
 

@@ -529,6 +529,11 @@ export const en = {
   'editor.copyOf': 'Copy of an existing scenario',
   'editor.load': 'Load',
   'editor.openFile': 'Open file…',
+  'editor.restorePrevious': 'Restore previous draft',
+  'editor.restored':
+    'The previous draft is back; the one you had is now the previous draft (press again to swap back).',
+  'editor.otherTab':
+    "Another tab had stored a different draft: it is kept as the previous draft, and this tab's text is the draft now.",
   'editor.save': 'Save',
   'editor.copyLink': 'Copy link',
   'editor.runChecks': 'Run checks',

@@ -536,6 +536,11 @@ export const ja: Record<MessageKey, string> = {
   'editor.copyOf': '既存のシナリオをコピー',
   'editor.load': '読み込む',
   'editor.openFile': 'ファイルを開く…',
+  'editor.restorePrevious': '前の下書きに戻す',
+  'editor.restored':
+    '前の下書きに戻しました。それまでの下書きは「前の下書き」として残してあります (もう一度押すと入れ替わります)。',
+  'editor.otherTab':
+    '別のタブで下書きが変更されていました。そのタブの下書きは「前の下書き」として残し、このタブの内容を現在の下書きにしました。',
   'editor.save': '保存',
   'editor.copyLink': 'リンクをコピー',
   'editor.runChecks': 'チェックを実行',

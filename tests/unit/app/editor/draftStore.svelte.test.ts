@@ -3,6 +3,7 @@ import { DraftStore } from '../../../../src/app/editor/draft.svelte';
 import {
   DRAFT_STORAGE_KEY,
   MAX_STORED_DRAFT_CHARS,
+  PREVIOUS_DRAFT_KEY,
   REJECTED_DRAFT_KEY,
   parseDraft,
   serializeDraft,
@@ -133,5 +134,43 @@ describe('DraftStore', () => {
     const none = new DraftStore(null);
     none.replace('id: b');
     expect(none.persistState).toBe('failed');
+  });
+});
+
+describe('DraftStore, one step back', () => {
+  it('should keep the replaced draft as the previous one and swap back on restore', () => {
+    const store = memoryStore({ [DRAFT_STORAGE_KEY]: stored('id: mine', true) });
+    const draft = new DraftStore(store, 0);
+    expect(draft.hasPrevious).toBe(false);
+    draft.replace('id: template');
+    expect(draft.hasPrevious).toBe(true);
+    expect(parseDraft(store.data.get(PREVIOUS_DRAFT_KEY) ?? null).draft).toEqual({
+      text: 'id: mine',
+      dirty: true,
+    });
+    expect(draft.restorePrevious()).toBe('id: mine');
+    expect([draft.text, draft.dirty]).toEqual(['id: mine', true]);
+    expect(draft.restorePrevious()).toBe('id: template');
+  });
+
+  it("should keep another tab's draft as the previous one instead of overwriting it", () => {
+    const store = memoryStore({ [DRAFT_STORAGE_KEY]: stored('id: start') });
+    const tabA = new DraftStore(store, 0);
+    const tabB = new DraftStore(store, 0);
+    tabB.replace('id: from-a-link');
+    tabA.edit('id: start-edited');
+    tabA.flush();
+    expect(tabA.overwroteOtherTab).toBe(true);
+    expect(parseDraft(store.data.get(DRAFT_STORAGE_KEY) ?? null).draft?.text).toBe(
+      'id: start-edited',
+    );
+    expect(parseDraft(store.data.get(PREVIOUS_DRAFT_KEY) ?? null).draft?.text).toBe(
+      'id: from-a-link',
+    );
+    // Its own later writes are not mistaken for another tab's.
+    const before = store.data.get(PREVIOUS_DRAFT_KEY);
+    tabA.edit('id: start-edited-again');
+    tabA.flush();
+    expect(store.data.get(PREVIOUS_DRAFT_KEY)).toBe(before);
   });
 });
