@@ -134,8 +134,11 @@ test('should refuse damaged and oversized links, and ask before replacing unsave
   await dialog.getByRole('button', { name: 'Keep my draft' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('# my own note');
+  // The link is not lost: it stays in the address bar, and a reload asks again.
+  await expect(page.getByText('the shared scenario was not opened')).toBeVisible();
+  expect(page.url()).toContain(`#/editor/s/${shared.data}`);
 
-  await page.goto(`./#/editor/s/${shared.data}`);
+  await page.reload();
   await dialog.getByRole('button', { name: 'Replace', exact: true }).click();
   await expect(page.getByText('Opened the scenario from the link.')).toBeVisible();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('id: shared-one');

@@ -58,6 +58,8 @@ test('should solve "outbound port 25 blocked" from the console', async ({ page }
     .check();
   await check.click();
   await expect(diagnosis).toContainText('Right: this is the root cause.');
+  // The form the focus was in is gone: the verdict has the focus now, not the page.
+  await expect(diagnosis.getByText('Right: this is the root cause.')).toBeFocused();
   await expect(diagnosis.getByRole('listitem').filter({ hasText: 'Console on WEB01' })).toHaveCount(
     2,
   );
@@ -76,7 +78,7 @@ test('should solve "outbound port 25 blocked" from the console', async ({ page }
   for (let i = 0; i < 20 && !(await solved.isVisible()); i++) await jump.click();
   await expect(solved).toBeVisible();
   await expect(page.getByText('4 of 4 met')).toBeVisible();
-  const record = page.getByRole('list', { name: 'Your run' });
+  const record = page.getByRole('list', { name: 'Your record' });
   await expect(record).toContainText('Root cause: named right after one wrong answer.');
   await expect(record).toContainText('Hints used: 0 of 3.');
 

@@ -148,7 +148,7 @@ export const en = {
   'diagnosis.where.consoleAny': 'Console on {host}',
   'diagnosis.where.w3c': 'W3C log of {host}',
   'diagnosis.where.events': 'Event Viewer on {host}',
-  'debrief.summary': 'Your run',
+  'debrief.summary': 'Your record',
   'debrief.diagnosedFirst': 'Root cause: named right at the first attempt.',
   'debrief.diagnosedAfterOne': 'Root cause: named right after one wrong answer.',
   'debrief.diagnosedAfter': 'Root cause: named right after {n} wrong answers.',
@@ -163,6 +163,7 @@ export const en = {
 
   'solved.title': 'Solved!',
   'solved.body': 'All objectives hold. Your progress has been saved.',
+  'solved.bodyDraft': 'All objectives hold. (A draft played from the editor keeps no progress.)',
   'solved.debrief': 'Debrief',
   'tools.label': 'Server tools',
   'tools.iis': 'IIS 6.0 Manager',
@@ -537,7 +538,7 @@ export const en = {
   'editor.save': 'Save',
   'editor.copyLink': 'Copy link',
   'editor.runChecks': 'Run checks',
-  'editor.stopChecks': 'Stop',
+  'editor.stopChecks': 'Stop checks',
   'editor.play': 'Play',
   'editor.yamlLabel': 'Scenario YAML',
   'editor.keys':
@@ -599,6 +600,8 @@ export const en = {
     'The scenario in this link is larger than 256 KiB once unpacked, so it was not opened.',
   'editor.link.damaged':
     'This link is damaged or incomplete (perhaps it was cut off when copied): no scenario could be read from it.',
+  'editor.link.kept':
+    'You kept your draft, and the shared scenario was not opened. Its link is still in the address bar: save your draft as a file, then reload the page to open it.',
   'editor.link.opened': 'Opened the scenario from the link.',
   'editor.link.encodeTooLarge':
     'The draft is over 256 KiB, too large for a link: save it as a file.',

@@ -149,7 +149,7 @@ export const ja: Record<MessageKey, string> = {
   'diagnosis.where.consoleAny': '{host} のコンソール',
   'diagnosis.where.w3c': '{host} の W3C ログ',
   'diagnosis.where.events': '{host} のイベント ビューアー',
-  'debrief.summary': '今回の記録',
+  'debrief.summary': 'あなたの記録',
   'debrief.diagnosedFirst': '根本原因: 1 回目で正解',
   'debrief.diagnosedAfterOne': '根本原因: 1 回の誤答のあと正解',
   'debrief.diagnosedAfter': '根本原因: {n} 回の誤答のあと正解',
@@ -164,6 +164,8 @@ export const ja: Record<MessageKey, string> = {
 
   'solved.title': '解決しました',
   'solved.body': 'すべての達成条件を満たしました。進捗を保存しました。',
+  'solved.bodyDraft':
+    'すべての達成条件を満たしました (エディターから試している下書きの進捗は保存されません)。',
   'solved.debrief': '解説',
   'tools.label': 'サーバーの管理ツール',
   'tools.iis': 'IIS 6.0 マネージャー',
@@ -544,7 +546,7 @@ export const ja: Record<MessageKey, string> = {
   'editor.save': '保存',
   'editor.copyLink': 'リンクをコピー',
   'editor.runChecks': 'チェックを実行',
-  'editor.stopChecks': '中止',
+  'editor.stopChecks': 'チェックを中止',
   'editor.play': 'テストプレイ',
   'editor.yamlLabel': 'シナリオの YAML',
   'editor.keys':
@@ -608,6 +610,8 @@ export const ja: Record<MessageKey, string> = {
     'このリンクのシナリオは展開すると 256 KiB を超えるため、開きませんでした。',
   'editor.link.damaged':
     'このリンクは壊れているか途中で切れているため (コピー時に欠けた可能性があります)、シナリオを読み取れませんでした。',
+  'editor.link.kept':
+    '下書きをそのまま残し、共有されたシナリオは開きませんでした。リンクはアドレス バーに残っています。下書きをファイルに保存してから、ページを再読み込みすると開けます。',
   'editor.link.opened': 'リンクのシナリオを開きました。',
   'editor.link.encodeTooLarge':
     '下書きが 256 KiB を超えているため、リンクにできません。ファイルに保存してください。',

@@ -20,7 +20,6 @@ import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/comment/register';
-import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/clipboard/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/wordHighlighter/register';
@@ -59,6 +58,8 @@ export interface YamlEditor {
 export interface YamlEditorOptions {
   text: string;
   label: string;
+  /** The id of the text that tells how to use the editor (and leave it) from the keyboard. */
+  describedBy: string;
   onChange: (text: string) => void;
 }
 
@@ -89,6 +90,9 @@ function configureYaml(): void {
   };
   configureMonacoYaml(yamlMonaco as never, {
     enableSchemaRequest: false,
+    // The schema drives hover and completion; problems come from the loader alone (the panel and
+    // the markers then agree, and each problem shows once, with the loader's wording).
+    validate: false,
     format: { enable: false },
     schemas: [
       {
@@ -116,7 +120,15 @@ export function createYamlEditor(container: HTMLElement, options: YamlEditorOpti
     wordWrap: 'on',
     renderWhitespace: 'boundary',
     fixedOverflowWidgets: true,
+    // Its menu would offer code navigation YAML does not have, and it draws without a background
+    // in a shadow root outside the editor's theme; copy and paste work from the keyboard.
+    contextmenu: false,
   });
+  // Screen readers announce the keyboard help with the text box (Monaco has no option for it).
+  editor
+    .getDomNode()
+    ?.querySelector('textarea')
+    ?.setAttribute('aria-describedby', options.describedBy);
   const changes = model.onDidChangeContent(() => options.onChange(model.getValue()));
 
   return {
