@@ -9,6 +9,12 @@ import { submissionTimes } from '../world/schedule';
 
 /** More submissions than this would make every clock step slow (and no lesson needs them). */
 export const MAX_SUBMISSIONS = 2000;
+/**
+ * The traffic's bodies are built in memory when it is sent: a shared scenario must not be able to
+ * exhaust the learner's tab (2,000 messages of 50 MB each). The curriculum's largest is one 14 MB
+ * message; this allows ten times the largest lesson's total.
+ */
+export const MAX_TRAFFIC_KB = 200 * 1024;
 
 function uniqueIds(items: { id: string }[], path: PropertyKey[], what: string): PathProblem[] {
   const first = new Map<string, number>();
@@ -74,6 +80,12 @@ export function scenarioRules(s: Scenario): PathProblem[] {
     problems.push({
       path: ['traffic'],
       message: `the traffic sends ${submissions.toLocaleString('en-US')} messages in total; at most ${MAX_SUBMISSIONS.toLocaleString('en-US')}`,
+    });
+  const volumeKb = s.traffic.reduce((n, t) => n + submissionTimes(t).length * t.sizeKb, 0);
+  if (volumeKb > MAX_TRAFFIC_KB)
+    problems.push({
+      path: ['traffic'],
+      message: `the traffic sends ${Math.round(volumeKb / 1024).toLocaleString('en-US')} MB in total; at most ${(MAX_TRAFFIC_KB / 1024).toLocaleString('en-US')} MB`,
     });
   return problems;
 }
