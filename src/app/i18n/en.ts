@@ -73,6 +73,7 @@ export const en = {
   'console.error': 'The line could not be run: {message}',
   'console.mode.powershell': 'Windows PowerShell',
   'console.mode.cmd': 'Command Prompt',
+  'console.mode.program': 'Interactive program (exit to leave)',
   'console.mode.telnet': 'Telnet session',
 
   'queue.title': 'Queue',

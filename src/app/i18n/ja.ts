@@ -74,6 +74,7 @@ export const ja: Record<MessageKey, string> = {
   'console.error': 'この行を実行できませんでした: {message}',
   'console.mode.powershell': 'Windows PowerShell',
   'console.mode.cmd': 'コマンド プロンプト',
+  'console.mode.program': '対話モードのプログラム (exit で終了)',
   'console.mode.telnet': 'Telnet セッション',
 
   'queue.title': 'キュー',

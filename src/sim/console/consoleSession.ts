@@ -46,7 +46,7 @@ export class ConsoleSession {
     return {
       host: this.host.name,
       prompt: this.prompt,
-      mode: this.#telnet ? 'telnet' : this.shell,
+      mode: this.#telnet ? 'telnet' : this.#program ? 'program' : this.shell,
       transcript: [...this.transcript],
       history: [...this.history],
     };

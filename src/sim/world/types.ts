@@ -120,7 +120,8 @@ export interface ConsoleSnapshot {
   host: string;
   /** What the prompt shows now: `PS C:\Users\Administrator> `, `C:\>` or '' inside telnet. */
   prompt: string;
-  mode: 'powershell' | 'cmd' | 'telnet';
+  /** `program`: an interactive program's own prompt (nslookup's `> `). */
+  mode: 'powershell' | 'cmd' | 'telnet' | 'program';
   /** Every line printed so far, input echoed after its prompt. */
   transcript: string[];
   history: string[];

@@ -455,7 +455,9 @@ describe('exit', () => {
     const w = world('ja');
     run(w, 'cmd');
     run(w, 'nslookup');
+    expect(w.snapshot().consoles.WEB01?.mode).toBe('program');
     expect(run(w, 'exit')).toEqual([]);
+    expect(w.snapshot().consoles.WEB01?.mode).toBe('cmd');
     expect(prompt(w)).toBe('C:\\Users\\Administrator>');
     run(w, 'exit');
     expect(prompt(w)).toBe('PS C:\\Users\\Administrator> ');
