@@ -2,7 +2,7 @@
  * The generated checks (src/sim/scenario/selfCheck.ts) name themselves in English, for the CLI and
  * the test reports. The editor shows them in the UI language: each name is recognised here and
  * described as data, with what the UI needs to word it (the evidence line in both languages).
- * A name not recognised is shown as it is (`other`); tests/unit/app/editor/checkLabels.test.ts
+ * A name not recognised is shown as it is (`other`); tests/unit/app/editor/templates.test.ts
  * fails if a check of a real scenario ever ends up there.
  */
 import { evidenceText, type LoadedScenario } from '../../sim';

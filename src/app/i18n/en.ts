@@ -572,7 +572,8 @@ export const en = {
   'editor.checks.someFailed': '{failed} of {count} checks failed.',
   'editor.checks.invalid': 'The draft does not load, so no check ran: fix the problems first.',
   'editor.checks.stopped': 'Stopped.',
-  'editor.checks.crashed': 'The checks could not run in this browser.',
+  'editor.checks.crashed':
+    'The checks stopped before the end (the draft asked more than the simulator can do, or this browser cannot run the worker).',
   'editor.checks.stale': 'The draft has changed since these results: run the checks again.',
   'editor.checks.passed': 'Passed',
   'editor.checks.failed': 'Failed',
@@ -583,7 +584,7 @@ export const en = {
   'editor.check.where.w3c': 'the W3C log files of {host}',
   'editor.check.where.events': 'the event logs of {host}',
   'editor.check.solution': 'The solution solves it',
-  'editor.check.unsafe': 'Unsafe fix {n} breaks a safety objective',
+  'editor.check.unsafe': 'Unsafe fix {n} is caught by a safety check',
   'editor.check.replay': 'The same seed and actions replay identically',
   'editor.check.variant': 'The variant of seed {seed} loads and is solved',
   'editor.replace.title': 'Replace the draft?',

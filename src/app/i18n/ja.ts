@@ -142,7 +142,7 @@ export const ja: Record<MessageKey, string> = {
     '原因の見当がついたら、根本原因を選んで回答してください。間違えても先に進めますが、解説で回数が示されます。',
   'diagnosis.submit': '回答する',
   'diagnosis.wrong':
-    '「{choice}」は根本原因ではありません。証拠に示されていることを説明できません。もう一度調べてみましょう。',
+    '「{choice}」は根本原因ではありません。この原因では、証拠が示している内容を説明できません。もう一度調べてみましょう。',
   'diagnosis.tried': '不正解',
   'diagnosis.right': '正解です。これが根本原因です。',
   'diagnosis.evidence': '根拠となる証拠',
@@ -581,7 +581,8 @@ export const ja: Record<MessageKey, string> = {
   'editor.checks.invalid':
     '下書きを読み込めないため、チェックは実行されていません。先に問題を修正してください。',
   'editor.checks.stopped': '中止しました。',
-  'editor.checks.crashed': 'このブラウザーではチェックを実行できませんでした。',
+  'editor.checks.crashed':
+    'チェックが途中で止まりました (下書きがシミュレーターの処理できる範囲を超えたか、ブラウザーがワーカーを実行できません)。',
   'editor.checks.stale':
     'この結果の後に下書きが変更されました。もう一度チェックを実行してください。',
   'editor.checks.passed': '成功',
@@ -593,7 +594,7 @@ export const ja: Record<MessageKey, string> = {
   'editor.check.where.w3c': '{host} の W3C ログ ファイル',
   'editor.check.where.events': '{host} のイベント ログ',
   'editor.check.solution': '模範解答 (solution) で解決する',
-  'editor.check.unsafe': '危険な修正 {n} が安全性の目標に違反する',
+  'editor.check.unsafe': '危険な修正 {n} が安全性チェックで検出される',
   'editor.check.replay': '同じシードと操作で同じ結果が再現される',
   'editor.check.variant': 'シード {seed} のバリエーションを読み込めて、解決できる',
   'editor.replace.title': '下書きを置き換えますか?',
