@@ -100,6 +100,9 @@ test('should refuse damaged and oversized links, and ask before replacing unsave
   page,
 }) => {
   const watch = watchPage(page);
+  // Nothing to play in a browser that has no draft yet.
+  await page.goto('./#/editor/play');
+  await expect(page.getByRole('alert')).toContainText('There is no draft in this browser yet');
   await page.goto('./#/editor/s/not-a-real-link');
   await expect(page.getByText(/^This link is damaged or incomplete/)).toBeVisible();
   await expect(page).toHaveURL(/#\/editor$/);

@@ -616,6 +616,7 @@ export const en = {
   'editor.loadedCopy': 'New draft: a copy of {file}.',
   'editor.copyFailed': 'The scenario file could not be loaded: {message}',
   'editor.playInvalid': 'The draft has problems: fix them before you play it.',
+  'editor.play.noDraft': 'There is no draft in this browser yet: write one in the editor first.',
   'editor.play.back': 'Back to the editor',
   'editor.play.note':
     'You are playing your draft. Its progress is kept apart from the catalog’s scenarios and starts over each time you play.',

@@ -626,6 +626,8 @@ export const ja: Record<MessageKey, string> = {
   'editor.loadedCopy': '{file} をコピーして新しい下書きを作成しました。',
   'editor.copyFailed': 'シナリオ ファイルを読み込めませんでした: {message}',
   'editor.playInvalid': '下書きに問題があります。テストプレイの前に修正してください。',
+  'editor.play.noDraft':
+    'このブラウザーにはまだ下書きがありません。先にエディターで作成してください。',
   'editor.play.back': 'エディターに戻る',
   'editor.play.note':
     '下書きをテストプレイしています。進行状況はカタログのシナリオとは別に扱われ、テストプレイのたびに最初からになります。',
