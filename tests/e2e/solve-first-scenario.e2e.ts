@@ -78,7 +78,7 @@ test('should solve "outbound port 25 blocked" from the console', async ({ page }
   for (let i = 0; i < 20 && !(await solved.isVisible()); i++) await jump.click();
   await expect(solved).toBeVisible();
   await expect(page.getByText('4 of 4 met')).toBeVisible();
-  const record = page.getByRole('list', { name: 'Your record' });
+  const record = page.getByRole('list', { name: 'Your record for this scenario' });
   await expect(record).toContainText('Root cause: named right after one wrong answer.');
   await expect(record).toContainText('Hints used: 0 of 3.');
 

@@ -149,7 +149,7 @@ export const en = {
   'diagnosis.where.consoleAny': 'Console on {host}',
   'diagnosis.where.w3c': 'W3C log of {host}',
   'diagnosis.where.events': 'Event Viewer on {host}',
-  'debrief.summary': 'Your record',
+  'debrief.summary': 'Your record for this scenario',
   'debrief.diagnosedFirst': 'Root cause: named right at the first attempt.',
   'debrief.diagnosedAfterOne': 'Root cause: named right after one wrong answer.',
   'debrief.diagnosedAfter': 'Root cause: named right after {n} wrong answers.',

@@ -150,7 +150,7 @@ export const ja: Record<MessageKey, string> = {
   'diagnosis.where.consoleAny': '{host} のコンソール',
   'diagnosis.where.w3c': '{host} の W3C ログ',
   'diagnosis.where.events': '{host} のイベント ビューアー',
-  'debrief.summary': 'あなたの記録',
+  'debrief.summary': 'このシナリオでのあなたの記録',
   'debrief.diagnosedFirst': '根本原因: 1 回目で正解',
   'debrief.diagnosedAfterOne': '根本原因: 1 回の誤答のあと正解',
   'debrief.diagnosedAfter': '根本原因: {n} 回の誤答のあと正解',
