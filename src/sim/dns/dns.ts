@@ -63,6 +63,17 @@ export function reverseName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
 
+/** The address a PTR query is about: an IPv4 address as typed, or `5.113.0.203.in-addr.arpa` turned back. */
+export function ptrAddress(name: string): string {
+  return /^\d+\.\d+\.\d+\.\d+$/.test(name)
+    ? name
+    : name
+        .replace(/\.in-addr\.arpa\.?$/i, '')
+        .split('.')
+        .reverse()
+        .join('.');
+}
+
 const norm = (name: string) => name.toLowerCase().replace(/\.$/, '');
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 

@@ -1,7 +1,6 @@
 /** The root-cause question: the order of its choices. */
 import { describe, expect, it } from 'vitest';
 import { choiceOrder, type DiagnosisChoice } from '../../../src/app/diagnosis';
-import { loadScenarioFile, scenarioFiles } from '../../../scripts/lib/scenarioFiles';
 
 const choice = (id: string, correct = false): DiagnosisChoice => ({
   id,
@@ -20,21 +19,18 @@ describe('choiceOrder', () => {
     ).toEqual(order);
   });
 
-  it('should not keep the right answer where the curriculum files put it', () => {
-    const positions = scenarioFiles().flatMap((file) => {
-      const loaded = loadScenarioFile(file);
-      if (!loaded.ok) return [];
-      const { diagnosis } = loaded.scenario;
-      return [
-        {
-          inFile: diagnosis.choices.findIndex((c) => c.correct),
-          shown: choiceOrder(diagnosis).findIndex((c) => c.correct),
-        },
-      ];
-    });
-    expect(positions.length).toBeGreaterThan(10);
-    // The files mostly list the right answer first; shown, it lands in at least three places.
-    expect(new Set(positions.map((p) => p.shown)).size).toBeGreaterThanOrEqual(3);
-    expect(positions.filter((p) => p.shown === 0).length).toBeLessThan(positions.length / 2);
+  it('should spread a right answer written first over every place', () => {
+    // 400 questions whose right answer is written first, as authors tend to: shown, it lands in
+    // each of the four places about a quarter of the time (never in the first place alone).
+    const places = [0, 0, 0, 0];
+    for (let q = 0; q < 400; q++) {
+      const shown = choiceOrder({
+        question: { ja: `質問 ${q}`, en: `Question ${q}?` },
+        choices: ['right', 'dns', 'relay', 'firewall'].map((id, k) => choice(id, k === 0)),
+        evidence: [],
+      });
+      places[shown.findIndex((c) => c.correct)]! += 1;
+    }
+    for (const n of places) expect(n).toBeGreaterThan(60);
   });
 });

@@ -2,7 +2,7 @@
 import type { Command, CommandEnv } from '../command';
 import { bindPs } from '../args';
 import { psBinding } from '../messages';
-import { reverseName } from '../../dns/dns';
+import { ptrAddress, reverseName } from '../../dns/dns';
 
 /** Resolve a name (or pass an IP through) the way the host's resolver would. */
 function resolve(env: CommandEnv, name: string): string | null {
@@ -219,13 +219,7 @@ export const resolveDnsName: Command = {
       ];
     }
     if (type === 'PTR' || /^\d+\.\d+\.\d+\.\d+$/.test(name)) {
-      const ip = /^\d+\.\d+\.\d+\.\d+$/.test(name)
-        ? name
-        : name
-            .replace(/\.in-addr\.arpa\.?$/i, '')
-            .split('.')
-            .reverse()
-            .join('.');
+      const ip = ptrAddress(name);
       const r = resolver.ptr(ip, opts);
       if (r.kind !== 'answer') return failure(r.kind, reverseName(ip));
       const w = [30, 4, 5, 10, 30];

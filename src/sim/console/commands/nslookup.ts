@@ -1,7 +1,7 @@
 /** nslookup: one-shot lookups and its interactive `> ` prompt (reference §8.3). */
 import type { Command, CommandEnv, InteractivePrompt } from '../command';
 import { consoleMessages } from '../messages';
-import { reverseName } from '../../dns/dns';
+import { ptrAddress, reverseName } from '../../dns/dns';
 import { soaLines } from './soa';
 
 /** nslookup's query options: `-type=` / `set type=`, and `-vc` / `set vc` (TCP). */
@@ -55,13 +55,7 @@ function nslookupQuery(env: CommandEnv, name: string, o: NslookupOptions): strin
         ];
   const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(name);
   if (isIp || type === 'PTR') {
-    const ip = isIp
-      ? name
-      : name
-          .replace(/\.in-addr\.arpa\.?$/i, '')
-          .split('.')
-          .reverse()
-          .join('.');
+    const ip = ptrAddress(name);
     const r = resolver.ptr(ip, opts);
     if (r.kind !== 'answer') return fail(r.kind);
     if (type === 'PTR')
